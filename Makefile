@@ -1,0 +1,63 @@
+# Two commands for a fresh machine: `make run` (serve the registry with the bundled
+# orders imported) and `make test` (the whole suite, on PostgreSQL).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# The test suite runs on the local PostgreSQL (started if it is down); override to use another.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/registry
+
+.PHONY: run serve setup test test-sqlite lint format check-migrations postgres superuser import messages bench clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+setup: $(VENV)/.installed
+
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py import_standards
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	@echo "Serving the registry on http://$(HOST):$(PORT)/"
+	$(VENV)/bin/gunicorn registry.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+
+import: setup
+	$(PY) manage.py import_standards
+
+postgres:
+	@bash scripts/ensure-postgres.sh
+
+test: setup postgres
+	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest
+
+test-sqlite: setup
+	DATABASE_URL= $(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check-migrations: setup
+	$(PY) manage.py makemigrations --check --dry-run
+
+messages: setup
+	$(PY) manage.py makemessages -l kk -l ru --ignore=.venv --ignore=tests --no-obsolete
+	$(PY) manage.py compilemessages --ignore=.venv
+
+superuser: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createsuperuser
+
+bench: setup postgres
+	$(PY) bench/import.py
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

@@ -1,0 +1,219 @@
+"""Profession cards and their tree: labour functions, skills, abilities, knowledge."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from standards.models import Edition
+
+
+class Occupation(models.Model):
+    """One НКЗ occupation code, with its ISCO-08 unit group."""
+
+    code = models.CharField(_("occupation code"), max_length=20, unique=True)
+    isco_code = models.CharField(_("ISCO-08 unit group"), max_length=4, db_index=True)
+    isco_title = models.CharField(_("ISCO-08 title"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("occupation")
+        verbose_name_plural = _("occupations")
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class ProfessionCardQuerySet(models.QuerySet):
+    def at_level(self, *levels: int):
+        return self.filter(level__in=levels)
+
+    def for_language(self, language: str):
+        return self.filter(edition__language=language)
+
+    def in_force(self):
+        return self.filter(edition__status=Edition.Status.IN_FORCE)
+
+    def in_standard(self, code: str):
+        return self.filter(edition__standard__code=code)
+
+    def with_tree(self):
+        """Prefetch the whole tree of each card in a fixed number of queries."""
+        return self.select_related("edition__standard", "edition__document", "occupation").prefetch_related(
+            "labour_functions__skills__abilities",
+            "labour_functions__skills__knowledge_items",
+            "related_professions__target__edition__standard",
+        )
+
+
+class ProfessionCard(models.Model):
+    class LevelSource(models.TextChoices):
+        CARD = "card", _("card body")
+        PASSPORT = "passport", _("passport list")
+        TWIN = "twin", _("other-language twin")
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="cards", verbose_name=_("edition"))
+    position = models.PositiveSmallIntegerField(_("position"), help_text=_("1-based position in the edition."))
+    number = models.CharField(_("number as printed"), max_length=10, blank=True)
+    title = models.TextField(_("profession name"))
+    header_title = models.TextField(_("title in the card header"), blank=True)
+    group_code = models.CharField(_("group code"), max_length=20, blank=True, db_index=True)
+    occupation_code = models.CharField(_("occupation code as printed"), max_length=20, blank=True)
+    occupation = models.ForeignKey(
+        Occupation, on_delete=models.SET_NULL, null=True, blank=True, related_name="cards", verbose_name=_("occupation")
+    )
+    isco_code = models.CharField(_("ISCO-08 unit group"), max_length=4, blank=True, db_index=True)
+    level = models.PositiveSmallIntegerField(_("ОРК level"), null=True, blank=True, db_index=True)
+    level_source = models.CharField(_("level taken from"), max_length=10, choices=LevelSource.choices, blank=True)
+    level_text = models.CharField(_("level as printed in the card"), max_length=40, blank=True)
+    list_level_text = models.CharField(_("level in the passport list"), max_length=60, blank=True)
+    sublevel = models.CharField(_("sublevel"), max_length=60, blank=True)
+    etks_level = models.TextField(_("ETKS/KS level"), blank=True)
+    education = models.JSONField(_("education"), default=list, blank=True)
+    experience = models.TextField(_("experience requirements"), blank=True)
+    nonformal_education = models.TextField(_("non-formal and informal education"), blank=True)
+    other_titles = models.JSONField(_("other possible titles"), default=list, blank=True)
+    purpose = models.TextField(_("main purpose"), blank=True)
+    mandatory_function_list = models.JSONField(_("mandatory functions as listed"), default=list, blank=True)
+    additional_function_list = models.JSONField(_("additional functions as listed"), default=list, blank=True)
+    personal_competencies = models.JSONField(_("personal competencies"), default=list, blank=True)
+    regulations = models.JSONField(_("technical regulations and national standards"), default=list, blank=True)
+    first_line = models.PositiveIntegerField(_("first source line"), default=0)
+    last_line = models.PositiveIntegerField(_("last source line"), default=0)
+    twin = models.OneToOneField(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("twin")
+    )
+    predecessor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successors",
+        verbose_name=_("predecessor"),
+    )
+
+    objects = ProfessionCardQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["edition", "position"]
+        verbose_name = _("profession card")
+        verbose_name_plural = _("profession cards")
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "position"], name="card_unique_position_in_edition"),
+            models.CheckConstraint(
+                condition=models.Q(level__isnull=True) | models.Q(level__gte=1, level__lte=8),
+                name="card_level_between_1_and_8",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        level = f", {self.level}" if self.level else ""
+        return f"{self.title} ({self.edition.standard.code}/{self.position}{level})"
+
+
+class LabourFunction(models.Model):
+    class Kind(models.TextChoices):
+        MANDATORY = "mandatory", _("mandatory")
+        ADDITIONAL = "additional", _("additional")
+
+    card = models.ForeignKey(
+        ProfessionCard, on_delete=models.CASCADE, related_name="labour_functions", verbose_name=_("card")
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    number = models.PositiveSmallIntegerField(_("number as printed"), null=True, blank=True)
+    title = models.TextField(_("title"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.MANDATORY)
+
+    class Meta:
+        ordering = ["card", "position"]
+        verbose_name = _("labour function")
+        verbose_name_plural = _("labour functions")
+        constraints = [
+            models.UniqueConstraint(fields=["card", "position"], name="labour_function_unique_position"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.title}"
+
+
+class Skill(models.Model):
+    labour_function = models.ForeignKey(
+        LabourFunction, on_delete=models.CASCADE, related_name="skills", verbose_name=_("labour function")
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    number = models.PositiveSmallIntegerField(_("number as printed"), null=True, blank=True)
+    title = models.TextField(_("title"))
+    recognition = models.CharField(_("recognition possibility"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["labour_function", "position"]
+        verbose_name = _("skill")
+        verbose_name_plural = _("skills")
+        constraints = [
+            models.UniqueConstraint(fields=["labour_function", "position"], name="skill_unique_position"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.title}"
+
+
+class SkillItem(models.Model):
+    """An ability or knowledge item: a numbered line under a skill."""
+
+    position = models.PositiveSmallIntegerField(_("position"))
+    text = models.TextField(_("text"))
+
+    class Meta:
+        abstract = True
+        ordering = ["skill", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.text}"
+
+
+class Ability(SkillItem):
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="abilities", verbose_name=_("skill"))
+
+    class Meta(SkillItem.Meta):
+        verbose_name = _("ability")
+        verbose_name_plural = _("abilities")
+        constraints = [models.UniqueConstraint(fields=["skill", "position"], name="ability_unique_position")]
+
+
+class Knowledge(SkillItem):
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="knowledge_items", verbose_name=_("skill"))
+
+    class Meta(SkillItem.Meta):
+        verbose_name = _("knowledge item")
+        verbose_name_plural = _("knowledge items")
+        constraints = [models.UniqueConstraint(fields=["skill", "position"], name="knowledge_unique_position")]
+
+
+class RelatedProfession(models.Model):
+    """A row of "Связь с другими профессиями в рамках ОРК", linked to a card when one matches."""
+
+    card = models.ForeignKey(
+        ProfessionCard, on_delete=models.CASCADE, related_name="related_professions", verbose_name=_("card")
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    level = models.PositiveSmallIntegerField(_("ОРК level"), null=True, blank=True)
+    title = models.TextField(_("profession name as printed"))
+    target = models.ForeignKey(
+        ProfessionCard,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="related_from",
+        verbose_name=_("linked card"),
+    )
+
+    class Meta:
+        ordering = ["card", "position"]
+        verbose_name = _("related profession")
+        verbose_name_plural = _("related professions")
+        constraints = [
+            models.UniqueConstraint(fields=["card", "position"], name="related_profession_unique_position"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.level or '—'} {self.title}"

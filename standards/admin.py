@@ -1,0 +1,78 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from cards.models import ProfessionCard
+from standards.models import Edition, ImportIssue, SourceDocument, Standard
+
+PROVENANCE = ("document", "position", "first_line", "last_line")
+
+
+class EditionInline(admin.TabularInline):
+    model = Edition
+    fields = ("language", "status", "version", "year", "annex", "title", "document")
+    readonly_fields = ("document",)
+    show_change_link = True
+    extra = 0
+
+
+@admin.register(Standard)
+class StandardAdmin(admin.ModelAdmin):
+    list_display = ("code", "title_kk", "title_ru", "edition_count")
+    search_fields = ("code", "title_kk", "title_ru")
+    inlines = [EditionInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(edition_total=Count("editions"))
+
+    @admin.display(description=_("editions"), ordering="edition_total")
+    def edition_count(self, obj):
+        return obj.edition_total
+
+
+class CardInline(admin.TabularInline):
+    model = ProfessionCard
+    fields = ("position", "number", "title", "level", "group_code", "occupation_code")
+    show_change_link = True
+    extra = 0
+
+
+@admin.register(Edition)
+class EditionAdmin(admin.ModelAdmin):
+    list_display = ("standard", "language", "status", "version", "year", "annex", "document")
+    list_filter = ("language", "status", "standard", "document")
+    search_fields = ("standard__code", "title", "code_as_printed")
+    list_select_related = ("standard", "document")
+    readonly_fields = PROVENANCE
+    inlines = [CardInline]
+
+
+@admin.register(SourceDocument)
+class SourceDocumentAdmin(admin.ModelAdmin):
+    list_display = ("file_name", "language", "kind", "order_number", "order_date", "landed", "issue_link")
+    list_filter = ("language", "kind")
+    search_fields = ("file_name", "title", "order_number")
+    readonly_fields = ("sha256", "format", "card_chars_total", "card_chars_landed", "imported_at")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(issue_total=Count("issues"))
+
+    @admin.display(description=_("text in fields"))
+    def landed(self, obj):
+        share = obj.landed_share
+        return "—" if share is None else f"{share:.2%}"
+
+    @admin.display(description=_("import issues"), ordering="issue_total")
+    def issue_link(self, obj):
+        url = reverse("admin:standards_importissue_changelist") + f"?document__id__exact={obj.pk}"
+        return format_html('<a href="{}">{}</a>', url, obj.issue_total)
+
+
+@admin.register(ImportIssue)
+class ImportIssueAdmin(admin.ModelAdmin):
+    list_display = ("document", "line", "severity", "message", "text")
+    list_filter = ("severity", "document")
+    search_fields = ("message", "text")
+    list_select_related = ("document",)

@@ -1,0 +1,172 @@
+"""Source documents, standards and their editions."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+LANGUAGE_CHOICES = [("kk", _("Kazakh")), ("ru", _("Russian"))]
+
+
+class SourceDocument(models.Model):
+    """One official text as it was imported (a file of ``fixtures/orders`` or an upload)."""
+
+    class Kind(models.TextChoices):
+        ORDER = "order", _("order")
+        AMENDING_ORDER = "amending_order", _("amending order")
+        STANDARD = "standard", _("standalone standard text")
+
+    file_name = models.CharField(_("file name"), max_length=255, unique=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    format = models.CharField(_("format"), max_length=20, blank=True)
+    order_number = models.CharField(_("order number"), max_length=40, blank=True)
+    order_date = models.DateField(_("order date"), null=True, blank=True)
+    title = models.TextField(_("title"), blank=True)
+    card_chars_total = models.PositiveIntegerField(_("card characters in the source"), default=0)
+    card_chars_landed = models.PositiveIntegerField(_("card characters in fields"), default=0)
+    imported_at = models.DateTimeField(_("imported at"), auto_now=True)
+
+    class Meta:
+        ordering = ["file_name"]
+        verbose_name = _("source document")
+        verbose_name_plural = _("source documents")
+
+    def __str__(self) -> str:
+        order = f"№ {self.order_number}" if self.order_number else self.get_kind_display()
+        return f"{self.file_name} ({order}, {self.language})"
+
+    @property
+    def landed_share(self) -> float | None:
+        if not self.card_chars_total:
+            return None
+        return self.card_chars_landed / self.card_chars_total
+
+
+class StandardQuerySet(models.QuerySet):
+    def with_card_counts(self):
+        return self.annotate(
+            card_count=models.Count(
+                "editions__cards", filter=models.Q(editions__status=Edition.Status.IN_FORCE), distinct=True
+            )
+        )
+
+
+class Standard(models.Model):
+    """A standard as a work, across languages and editions, keyed by its current code."""
+
+    code = models.CharField(_("code"), max_length=20, unique=True, help_text=_("Normalised current code, e.g. J071."))
+    title_kk = models.TextField(_("title in Kazakh"), blank=True)
+    title_ru = models.TextField(_("title in Russian"), blank=True)
+
+    objects = StandardQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("standard")
+        verbose_name_plural = _("standards")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title_kk or self.title_ru}".strip()
+
+    def title_in(self, language: str) -> str:
+        """The title in ``language``, falling back to the other one."""
+        if language == "ru":
+            return self.title_ru or self.title_kk
+        return self.title_kk or self.title_ru
+
+
+class EditionQuerySet(models.QuerySet):
+    def in_force(self):
+        return self.filter(status=Edition.Status.IN_FORCE)
+
+    def superseded(self):
+        return self.filter(status=Edition.Status.SUPERSEDED)
+
+    def for_language(self, language: str):
+        return self.filter(language=language)
+
+
+class Edition(models.Model):
+    """A standard's text in one language from one source document."""
+
+    class Status(models.TextChoices):
+        IN_FORCE = "in_force", _("in force")
+        SUPERSEDED = "superseded", _("superseded")
+
+    standard = models.ForeignKey(
+        Standard, on_delete=models.CASCADE, related_name="editions", verbose_name=_("standard")
+    )
+    document = models.ForeignKey(
+        SourceDocument, on_delete=models.CASCADE, related_name="editions", verbose_name=_("source document")
+    )
+    position = models.PositiveSmallIntegerField(_("position in the document"))
+    key = models.SlugField(_("key"), max_length=40, help_text=_("Stable, readable key in URLs, e.g. 2022-kk."))
+    language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES)
+    annex = models.PositiveSmallIntegerField(_("annex of order 569"), null=True, blank=True)
+    amending_annex = models.PositiveSmallIntegerField(_("annex of the amending order"), null=True, blank=True)
+    code_as_printed = models.CharField(_("code as printed"), max_length=20, blank=True)
+    title = models.TextField(_("title"))
+    heading_title = models.TextField(_("title in the heading"), blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.IN_FORCE)
+    version = models.PositiveSmallIntegerField(_("version"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    version_text = models.CharField(_("version as printed"), max_length=60, blank=True)
+    review_date = models.CharField(_("review date"), max_length=40, blank=True)
+    oked_codes = models.JSONField(_("OKED subclasses"), default=list, blank=True)
+    oked_text = models.TextField(_("OKED as printed"), blank=True)
+    scope = models.TextField(_("scope"), blank=True)
+    description = models.TextField(_("short description"), blank=True)
+    government_body = models.TextField(_("government body"), blank=True)
+    developers = models.TextField(_("developers"), blank=True)
+    sector_council = models.TextField(_("sector council"), blank=True)
+    national_body = models.TextField(_("national body"), blank=True)
+    atameken = models.TextField(_("Atameken"), blank=True)
+    first_line = models.PositiveIntegerField(_("first source line"), default=0)
+    last_line = models.PositiveIntegerField(_("last source line"), default=0)
+
+    objects = EditionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["standard__code", "status", "language", "-year"]
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+        constraints = [
+            models.UniqueConstraint(fields=["document", "position"], name="edition_unique_position_in_document"),
+            models.UniqueConstraint(
+                fields=["document", "annex"], condition=models.Q(annex__isnull=False), name="edition_unique_annex"
+            ),
+            models.UniqueConstraint(fields=["standard", "key"], name="edition_unique_key_per_standard"),
+        ]
+        indexes = [models.Index(fields=["language", "status"], name="edition_language_status")]
+
+    def __str__(self) -> str:
+        version = f" v{self.version}" if self.version else ""
+        return f"{self.standard.code} {self.language}{version} ({self.year or '—'}, {self.get_status_display()})"
+
+
+class ImportIssue(models.Model):
+    """A source line the importer could not place, or a guess it had to make."""
+
+    class Severity(models.TextChoices):
+        ERROR = "error", _("error")
+        WARNING = "warning", _("warning")
+        INFO = "info", _("info")
+
+    document = models.ForeignKey(
+        SourceDocument, on_delete=models.CASCADE, related_name="issues", verbose_name=_("source document")
+    )
+    line = models.PositiveIntegerField(_("line"))
+    severity = models.CharField(_("severity"), max_length=8, choices=Severity.choices, default=Severity.WARNING)
+    message = models.TextField(_("message"))
+    text = models.TextField(_("source text"), blank=True)
+
+    class Meta:
+        ordering = ["document", "line", "pk"]
+        verbose_name = _("import issue")
+        verbose_name_plural = _("import issues")
+        indexes = [models.Index(fields=["document", "line"], name="issue_document_line")]
+
+    def __str__(self) -> str:
+        return f"{self.document.file_name}:{self.line}: {self.message}"
