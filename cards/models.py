@@ -110,6 +110,19 @@ class ProfessionCard(models.Model):
         level = f", {self.level}" if self.level else ""
         return f"{self.title} ({self.edition.standard.code}/{self.position}{level})"
 
+    def permalink(self) -> str:
+        """The card's stable path, in the language of its text.
+
+        Current editions: ``/<lang>/cards/<code>/<position>/``; superseded ones:
+        ``/<lang>/standards/<code>/editions/<key>/cards/<position>/``. Needs
+        ``edition__standard`` loaded (``select_related``) to run no query.
+        """
+        edition = self.edition
+        code = edition.standard.code
+        if edition.status == Edition.Status.SUPERSEDED:
+            return f"/{edition.language}/standards/{code}/editions/{edition.key}/cards/{self.position}/"
+        return f"/{edition.language}/cards/{code}/{self.position}/"
+
 
 class LabourFunction(models.Model):
     class Kind(models.TextChoices):

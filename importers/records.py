@@ -138,6 +138,7 @@ class DocumentRecord:
     order_number: str = ""  # "569/НҚ"
     order_date: str = ""  # ISO date "2025-11-10"
     title: str = ""
+    annex_titles: dict[int, str] = field(default_factory=dict)  # the preamble's "N) стандарт "…"" items
     editions: list[EditionRecord] = field(default_factory=list)
     issues: list[ImportIssue] = field(default_factory=list)
     # Accounting over the card spans, field labels aside (characters without spaces).

@@ -24,6 +24,9 @@ class SourceDocument(models.Model):
     order_number = models.CharField(_("order number"), max_length=40, blank=True)
     order_date = models.DateField(_("order date"), null=True, blank=True)
     title = models.TextField(_("title"), blank=True)
+    annex_titles = models.JSONField(
+        _("standard titles by annex"), default=dict, blank=True, help_text=_("From the order's preamble.")
+    )
     card_chars_total = models.PositiveIntegerField(_("card characters in the source"), default=0)
     card_chars_landed = models.PositiveIntegerField(_("card characters in fields"), default=0)
     imported_at = models.DateTimeField(_("imported at"), auto_now=True)

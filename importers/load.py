@@ -1,0 +1,212 @@
+"""Write one parsed document to the database, atomically.
+
+``load_document`` replaces every row that came from the same file (matched by
+file name) inside one transaction: re-importing is idempotent, and a failure
+leaves the database exactly as it was. Cross-document links (twins,
+predecessors, related professions, superseded editions) are made afterwards by
+:mod:`importers.link`, because they depend on what other documents hold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict
+from pathlib import Path
+
+from django.db import transaction
+
+from cards.models import Ability, Knowledge, LabourFunction, Occupation, ProfessionCard, RelatedProfession, Skill
+from importers.records import CardRecord, DocumentRecord, EditionRecord
+from standards.models import Edition, ImportIssue, SourceDocument, Standard
+
+ISCO_REFERENCE = Path(__file__).resolve().parent / "isco08-ict.tsv"
+OCCUPATION_CODE = re.compile(r"^\d{4}-\d-\d{3}$")
+
+
+def load_isco_titles() -> dict[str, str]:
+    """ISCO-08 unit-group titles by 4-digit code, from the bundled reference table."""
+    titles = {}
+    for line in ISCO_REFERENCE.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        code, level, title, _parent = (line.split("\t") + ["", "", "", ""])[:4]
+        if level == "unit":
+            titles[code] = title
+    return titles
+
+
+def provisional_standard_code(edition: EditionRecord) -> str:
+    """The key a new edition's standard gets before linking: its code, or a title-based key."""
+    if edition.code:
+        return edition.code
+    words = re.sub(r"\W+", "-", edition.title.casefold()).strip("-")
+    return ("?" + words)[:20]
+
+
+def _edition_key(edition: EditionRecord, language: str) -> str:
+    return f"{edition.year or 'undated'}-{language}"
+
+
+def _order_date(record: DocumentRecord) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(record.order_date) if record.order_date else None
+    except ValueError:
+        return None
+
+
+@transaction.atomic
+def load_document(record: DocumentRecord) -> SourceDocument:
+    """Replace the rows of ``record.file_name`` with what ``record`` holds."""
+    SourceDocument.objects.filter(file_name=record.file_name).delete()
+    document = SourceDocument.objects.create(
+        file_name=record.file_name,
+        sha256=record.sha256,
+        language=record.language,
+        kind=record.kind or SourceDocument.Kind.STANDARD,
+        format=record.format,
+        order_number=record.order_number,
+        order_date=_order_date(record),
+        title=record.title,
+        annex_titles={str(annex): title for annex, title in record.annex_titles.items()},
+        card_chars_total=record.card_chars_total,
+        card_chars_landed=min(record.card_chars_landed, record.card_chars_total),
+    )
+    isco_titles = load_isco_titles()
+    occupations: dict[str, Occupation] = {}
+    for position, edition_record in enumerate(record.editions, 1):
+        _load_edition(document, position, edition_record, record.language, isco_titles, occupations)
+    ImportIssue.objects.bulk_create(
+        ImportIssue(
+            document=document, line=issue.line, severity=issue.severity, message=issue.message, text=issue.text
+        )
+        for issue in record.issues
+    )
+    return document
+
+
+def _load_edition(document, position, record: EditionRecord, language, isco_titles, occupations) -> Edition:
+    standard, _ = Standard.objects.get_or_create(code=provisional_standard_code(record))
+    title_field = "title_ru" if language == "ru" else "title_kk"
+    if not getattr(standard, title_field) and record.title:
+        setattr(standard, title_field, record.title)
+        standard.save(update_fields=[title_field])
+    edition = Edition.objects.create(
+        standard=standard,
+        document=document,
+        position=position,
+        key=_unique_key(standard, _edition_key(record, language)),
+        language=language,
+        annex=record.annex,
+        amending_annex=record.amending_annex,
+        code_as_printed=record.code_as_printed,
+        title=record.title or record.heading_title,
+        heading_title=record.heading_title,
+        status=Edition.Status.IN_FORCE,
+        version=record.version,
+        year=record.year,
+        version_text=record.version_text[:60],
+        review_date=record.review_date[:40],
+        oked_codes=record.oked,
+        oked_text="\n".join(record.oked_lines),
+        scope=record.scope,
+        description=record.description,
+        government_body=record.government_body,
+        developers=record.developers,
+        sector_council=record.sector_council,
+        national_body=record.national_body,
+        atameken=record.atameken,
+        first_line=record.first_line,
+        last_line=record.last_line,
+    )
+    for card_record in record.cards:
+        _load_card(edition, card_record, isco_titles, occupations)
+    return edition
+
+
+def _unique_key(standard: Standard, key: str) -> str:
+    taken = set(standard.editions.values_list("key", flat=True))
+    candidate, n = key, 2
+    while candidate in taken:
+        candidate, n = f"{key}-{n}", n + 1
+    return candidate
+
+
+def _occupation(code: str, isco_titles, occupations) -> Occupation | None:
+    if not OCCUPATION_CODE.match(code):
+        return None
+    if code not in occupations:
+        isco = code[:4]
+        occupations[code], _ = Occupation.objects.get_or_create(
+            code=code, defaults={"isco_code": isco, "isco_title": isco_titles.get(isco, "")}
+        )
+    return occupations[code]
+
+
+def isco_code_of(record: CardRecord) -> str:
+    """The ISCO-08 unit group: the first four digits of the occupation code, else of the group code."""
+    for code in (record.occupation_code, record.group_code):
+        match = re.match(r"^(\d{4})", code or "")
+        if match:
+            return match.group(1)
+    return ""
+
+
+def _load_card(edition: Edition, record: CardRecord, isco_titles, occupations) -> ProfessionCard:
+    card = ProfessionCard.objects.create(
+        edition=edition,
+        position=record.position,
+        number=record.number[:10],
+        title=record.title or record.header_title,
+        header_title=record.header_title,
+        group_code=record.group_code[:20],
+        occupation_code=record.occupation_code[:20],
+        occupation=_occupation(record.occupation_code, isco_titles, occupations),
+        isco_code=isco_code_of(record),
+        level=record.level,
+        level_source=record.level_source,
+        level_text=record.level_text[:40],
+        list_level_text=record.list_level_text[:60],
+        sublevel=record.sublevel[:60],
+        etks_level=record.etks_level,
+        education=[asdict(option) for option in record.education],
+        experience=record.experience,
+        nonformal_education=record.nonformal_education,
+        other_titles=record.other_titles,
+        purpose=record.purpose,
+        mandatory_function_list=record.mandatory_function_list,
+        additional_function_list=record.additional_function_list,
+        personal_competencies=record.personal_competencies,
+        regulations=record.regulations,
+        first_line=record.first_line,
+        last_line=record.last_line,
+    )
+    abilities, knowledge = [], []
+    for f_pos, function_record in enumerate(record.labour_functions, 1):
+        function = LabourFunction.objects.create(
+            card=card,
+            position=f_pos,
+            number=function_record.number,
+            title=function_record.title,
+            kind=function_record.kind,
+        )
+        skills = Skill.objects.bulk_create(
+            Skill(
+                labour_function=function,
+                position=s_pos,
+                number=skill_record.number,
+                title=skill_record.title,
+                recognition=skill_record.recognition[:100],
+            )
+            for s_pos, skill_record in enumerate(function_record.skills, 1)
+        )
+        for skill, skill_record in zip(skills, function_record.skills, strict=True):
+            abilities += [Ability(skill=skill, position=i, text=t) for i, t in enumerate(skill_record.abilities, 1)]
+            knowledge += [Knowledge(skill=skill, position=i, text=t) for i, t in enumerate(skill_record.knowledge, 1)]
+    Ability.objects.bulk_create(abilities)
+    Knowledge.objects.bulk_create(knowledge)
+    RelatedProfession.objects.bulk_create(
+        RelatedProfession(card=card, position=i, level=related.level, title=related.title)
+        for i, related in enumerate(record.related, 1)
+    )
+    return card

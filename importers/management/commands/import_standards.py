@@ -1,0 +1,73 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from importers.pipeline import FORMATS
+from importers.service import DocumentReport, import_documents
+
+
+class Command(BaseCommand):
+    help = (
+        "Import professional standards from order texts (legal-database text, markdown text, PDF-extracted "
+        "text, PDF or HTML). Without paths, imports every bundled order in fixtures/orders. Each document is "
+        "imported atomically; re-importing a file replaces its rows."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="*", help="Files to import (default: the bundled orders).")
+        parser.add_argument(
+            "--format", choices=FORMATS, help="Read every file with this reader instead of detecting the layout."
+        )
+        parser.add_argument("--dry-run", action="store_true", help="Parse and report, write nothing.")
+
+    def handle(self, *args, paths, format, dry_run, **options):
+        verbose = options["verbosity"] >= 1
+        if verbose:
+            self.stdout.write(_HEADER)
+        result = import_documents(paths or None, format_name=format, dry_run=dry_run, progress=self._progress(verbose))
+        ok = [d for d in result.documents if not d.error]
+        if verbose:
+            self.stdout.write(_row(_total(ok)))
+            if result.links:
+                links = result.links
+                self.stdout.write(
+                    f"links: {links.twin_pairs} twin pairs, {links.superseded_editions} superseded editions, "
+                    f"{links.predecessors} predecessors, {links.related_linked} of {links.related_total} "
+                    "related professions linked to cards"
+                )
+            if dry_run:
+                self.stdout.write("dry run: nothing was written")
+        if result.failed:
+            raise CommandError(f"{len(result.failed)} of {len(result.documents)} documents failed")
+
+    def _progress(self, verbose):
+        def show(report: DocumentReport):
+            if report.error:
+                self.stderr.write(f"error: {report.error}")
+            elif verbose:
+                self.stdout.write(_row(report))
+
+        return show
+
+
+_HEADER = (
+    f"{'document':<42} {'fmt':<13} {'lang':<4} {'ed':>3} {'cards':>5} {'LF':>4} {'skills':>6} "
+    f"{'abil':>5} {'know':>5} {'err':>4} {'warn':>5} {'info':>5} {'landed':>8} {'sec':>6}"
+)
+
+
+def _row(d: DocumentReport) -> str:
+    share = f"{d.landed_share:.2%}" if d.landed_share is not None else "—"
+    return (
+        f"{d.file_name[:42]:<42} {d.format:<13} {d.language:<4} {d.editions:>3} {d.cards:>5} "
+        f"{d.labour_functions:>4} {d.skills:>6} {d.abilities:>5} {d.knowledge:>5} {d.issues['error']:>4} "
+        f"{d.issues['warning']:>5} {d.issues['info']:>5} {share:>8} {d.seconds:>6.2f}"
+    )
+
+
+def _total(reports: list[DocumentReport]) -> DocumentReport:
+    total = DocumentReport("total")
+    for d in reports:
+        for name in ("editions", "cards", "labour_functions", "skills", "abilities", "knowledge", "chars_total",
+                     "chars_landed", "seconds"):
+            setattr(total, name, getattr(total, name) + getattr(d, name))
+        total.issues.update(d.issues)
+    return total

@@ -1,0 +1,120 @@
+"""Pure text helpers: whitespace, markup, items, codes, levels, versions, order references."""
+
+import pytest
+
+from importers.text import (
+    collapse,
+    guess_language,
+    normalise_code,
+    normalise_name,
+    normalise_oked_section,
+    oked_subclasses,
+    parse_level,
+    parse_order_reference,
+    parse_version,
+    plain,
+    remove_numbering,
+    split_items,
+    split_list_item,
+    split_other_titles,
+    unquote,
+)
+
+
+def test_it_collapses_nbsp_and_tabs():
+    assert collapse("\xa0\xa0\xa0 1. Кәсіптік\tстандарт ") == "1. Кәсіптік стандарт"
+
+
+def test_it_strips_html_and_markdown():
+    assert plain("<p>Код&nbsp;группы:</p>") == "Код группы:"
+    assert plain('## **Профессиональный стандарт: "X"**') == 'Профессиональный стандарт: "X"'
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("1. Пайдаланушы талаптарын талдау.", "Пайдаланушы талаптарын талдау."),
+    ("1) IT-дизайнер", "IT-дизайнер"),
+    ("7. 7. Кәсіптік", "Кәсіптік"),
+    ("- Жауапкершілік", "Жауапкершілік"),
+    ("3.Сүйемелдеу процесінде", "Сүйемелдеу процесінде"),
+    ("3.5 GHz", "3.5 GHz"),
+])
+def test_it_removes_list_numbering(raw, clean):
+    assert remove_numbering(raw) == clean
+
+
+def test_it_splits_items_by_piece_and_by_inline_numbering():
+    assert split_items(["1. Бір. 2. Екі 3. Үш", "4. Төрт;", "-", ""]) == ["Бір.", "Екі", "Үш", "Төрт"]
+
+
+def test_it_removes_bare_numbers_only_when_they_count_items():
+    assert split_items(["1 ДБ көшірмесі.", "2 Арнайы білім."]) == ["ДБ көшірмесі.", "Арнайы білім."]
+    assert split_items(["5 жылдық жоспар"]) == ["5 жылдық жоспар"]
+
+
+def test_it_does_not_split_numbers_out_of_sequence():
+    assert split_items(["версия 2, ISO 27001 стандарты"]) == ["версия 2, ISO 27001 стандарты"]
+
+
+def test_it_splits_code_prefixed_other_titles():
+    assert split_other_titles("2511-1-003 - Системный архитектор 2511-3-001 - Архитектор ПО") == [
+        "2511-1-003 - Системный архитектор", "2511-3-001 - Архитектор ПО"]
+
+
+@pytest.mark.parametrize("raw, code", [("Ю069", "J069"), ("J062.", "J062"), (" J62011053. ", "J62011053")])
+def test_it_normalises_standard_codes(raw, code):
+    assert normalise_code(raw) == code
+
+
+def test_it_normalises_the_oked_section_letter():
+    assert normalise_oked_section("Ж") == "J"
+
+
+def test_it_collects_oked_subclasses_once():
+    lines = ["J Ақпарат және байланыс.", "62.01 Компьютерлік", "62.01.1 Бағдарламалық", "62.01.1 again"]
+    assert oked_subclasses(lines) == ["62.01.1"]
+
+
+@pytest.mark.parametrize("text, level", [
+    ("5", (5, 5)),
+    ("- 5 СБШ-нің деңгейі;", (5, 5)),
+    ("СБШ-нің 4-деңгейі", (4, 4)),
+    ("6 уровень ОРК", (6, 6)),
+    ("4-5-й уровни ОРК", (4, 5)),
+    ("", None),
+])
+def test_it_parses_levels(text, level):
+    assert parse_level(text) == level
+
+
+@pytest.mark.parametrize("item, expected", [
+    ("1) IT-дизайнер - 5 СБШ-нің деңгейі;", ("IT-дизайнер", "5 СБШ-нің деңгейі")),
+    ("2) Контент менеджер (контент - менеджер) - СБШ-нің 4-деңгейі;",
+     ("Контент менеджер (контент - менеджер)", "СБШ-нің 4-деңгейі")),
+    ("Аналитик службы поддержки 4-5-й уровни ОРК", ("Аналитик службы поддержки", "4-5-й уровни ОРК")),
+])
+def test_it_splits_a_passport_list_item_into_title_and_level(item, expected):
+    assert split_list_item(item) == expected
+
+
+@pytest.mark.parametrize("text, version", [
+    ("Нұсқа 3, 2024 ж.", (3, 2024)), ("версия 2, 2022 г.", (2, 2022)), ("Версия 1, 2019 год", (1, 2019))])
+def test_it_parses_version_and_year(text, version):
+    assert parse_version(text) == version
+
+
+def test_it_reads_order_references_in_both_languages():
+    assert parse_order_reference("министрінің 2025 жылғы 10 қарашадағы № 569/НҚ бұйрығы.") == (
+        "569/НҚ", "2025-11-10")
+    assert parse_order_reference("Приказ от 20 апреля 2026 года № 209/НК. Зарегистрирован") == (
+        "209/НК", "2026-04-20")
+
+
+def test_it_unquotes_titles_and_folds_names():
+    assert unquote('"IT-дизайнер":') == "IT-дизайнер"
+    assert unquote("«АТ-инфрақұрылым сәулетшілері»:") == "АТ-инфрақұрылым сәулетшілері"
+    assert normalise_name("IT - дизайнер") == normalise_name("«IT-Дизайнер»")
+
+
+def test_it_tells_kazakh_from_russian():
+    assert guess_language("Бағдарламалық жасақтама сәулетшілері") == "kk"
+    assert guess_language("Разработка программного обеспечения") == "ru"
