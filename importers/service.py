@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.db import DatabaseError
 
 from importers.link import LinkReport, link_registry
 from importers.load import load_document
@@ -94,6 +95,12 @@ def import_documents(
             report = DocumentReport.of(record, time.perf_counter() - started)
         except DocumentError as exc:
             report = DocumentReport(path.name, error=str(exc), seconds=time.perf_counter() - started)
+        except DatabaseError as exc:
+            # load_document rolled back: the document's previous rows are untouched.
+            message = " ".join(str(exc).split())[:300]
+            report = DocumentReport(
+                path.name, error=f"{path.name}: the database refused it: {message}", seconds=time.perf_counter() - started
+            )
         result.documents.append(report)
         if progress:
             progress(report)

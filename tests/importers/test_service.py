@@ -1,0 +1,100 @@
+"""Importing documents into the database: atomic per document, idempotent, reported."""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import IntegrityError
+
+from cards.models import Ability, Knowledge, LabourFunction, ProfessionCard, Skill
+from importers import load
+from importers.export import export_registry
+from importers.service import import_documents
+from standards.models import Edition, ImportIssue, SourceDocument, Standard
+
+pytestmark = pytest.mark.django_db
+
+EXCERPTS = Path(__file__).resolve().parents[2] / "fixtures" / "excerpts"
+J065 = EXCERPTS / "legal_text_j065.txt"
+J061 = EXCERPTS / "legal_text_j061.txt"
+
+
+def row_counts():
+    models = [SourceDocument, Standard, Edition, ProfessionCard, LabourFunction, Skill, Ability, Knowledge, ImportIssue]
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def test_it_imports_a_standard_with_its_whole_tree():
+    result = import_documents([J065])
+    assert not result.failed
+    card = ProfessionCard.objects.get()
+    assert card.edition.standard.code == "J065"
+    assert card.edition.annex == 13
+    assert card.level == 6 and card.level_source == "passport"
+    assert [f.kind for f in card.labour_functions.all()][-1] == "additional"
+    assert Skill.objects.filter(labour_function__card=card).count() > 0
+    assert Ability.objects.exists() and Knowledge.objects.exists()
+
+
+def test_importing_twice_gives_the_same_database():
+    import_documents([J065, J061])
+    first, first_export = row_counts(), export_registry()
+    import_documents([J065, J061])
+    assert row_counts() == first
+    assert export_registry() == first_export
+
+
+def test_a_failing_document_keeps_its_previous_rows_and_the_others_are_imported(monkeypatch):
+    import_documents([J065])
+    before = export_registry()
+    real_load_card = load._load_card
+
+    def fail_on_a_later_card(edition, record, *args):
+        if edition.standard.code == "J065":
+            raise IntegrityError("simulated failure half-way through the document")
+        return real_load_card(edition, record, *args)
+
+    monkeypatch.setattr(load, "_load_card", fail_on_a_later_card)
+    result = import_documents([J065, J061])
+    assert [d.file_name for d in result.failed] == ["legal_text_j065.txt"]
+    assert "simulated failure" in result.failed[0].error
+    j065_cards = [c for c in export_registry()["cards"] if c["standard_code"] == "J065"]
+    assert j065_cards == [c for c in before["cards"] if c["standard_code"] == "J065"]
+    assert ProfessionCard.objects.filter(edition__standard__code="J061").count() == 2
+
+
+def test_the_command_exits_non_zero_when_a_document_fails(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    with pytest.raises(CommandError, match="1 of 2 documents failed"):
+        call_command("import_standards", str(J065), str(empty), verbosity=0)
+    assert ProfessionCard.objects.filter(edition__standard__code="J065").count() == 1
+
+
+def test_a_dry_run_writes_nothing(capsys):
+    call_command("import_standards", str(J065), dry_run=True)
+    assert row_counts()["ProfessionCard"] == 0
+    out = capsys.readouterr().out
+    assert "legal_text_j065.txt" in out and "dry run" in out
+
+
+def test_the_report_gives_counts_and_the_share_of_text_in_fields(capsys):
+    call_command("import_standards", str(J065))
+    out = capsys.readouterr().out
+    row = next(line for line in out.splitlines() if line.startswith("legal_text_j065.txt"))
+    assert " legal_text " in row and "%" in row
+
+
+def test_import_issues_are_stored_with_their_document_and_line():
+    import_documents([J065])
+    issue = ImportIssue.objects.first()
+    assert issue is not None and issue.document.file_name == "legal_text_j065.txt" and issue.line > 0
+
+
+def test_the_export_command_writes_json(tmp_path):
+    import_documents([J065])
+    out = tmp_path / "registry.json"
+    call_command("export_standards", "--format", "json", "-o", str(out))
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["cards"][0]["permalink"] == "/kk/cards/J065/1/"
