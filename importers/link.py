@@ -51,6 +51,7 @@ def link_registry() -> LinkReport:
     report = LinkReport()
     report.superseded_editions = attach_superseded_editions()
     fill_standard_titles()
+    fill_missing_annexes()
     report.twin_pairs = link_twins()
     report.predecessors = link_predecessors()
     report.related_linked, report.related_total = link_related_professions()
@@ -125,6 +126,21 @@ def fill_standard_titles() -> None:
                 changed.append(field)
         if changed:
             standard.save(update_fields=changed)
+
+
+def fill_missing_annexes() -> None:
+    """An in-force edition printed without its annex header (J074 in order 209) takes its twin's annex."""
+    for edition in Edition.objects.in_force().filter(annex__isnull=True):
+        twin = (
+            Edition.objects.in_force()
+            .filter(standard=edition.standard, version=edition.version, annex__isnull=False)
+            .exclude(language=edition.language)
+            .first()
+        )
+        taken = twin and edition.document.editions.filter(annex=twin.annex).exists()
+        if twin and not taken:
+            edition.annex = twin.annex
+            edition.save(update_fields=["annex"])
 
 
 def link_twins() -> int:

@@ -30,7 +30,7 @@ def load_isco_titles() -> dict[str, str]:
     for line in ISCO_REFERENCE.read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or not line.strip():
             continue
-        code, level, title, _parent = (line.split("\t") + ["", "", "", ""])[:4]
+        code, level, title, *_ = [*line.split("\t"), "", "", ""]
         if level == "unit":
             titles[code] = title
     return titles
@@ -77,9 +77,7 @@ def load_document(record: DocumentRecord) -> SourceDocument:
     for position, edition_record in enumerate(record.editions, 1):
         _load_edition(document, position, edition_record, record.language, isco_titles, occupations)
     ImportIssue.objects.bulk_create(
-        ImportIssue(
-            document=document, line=issue.line, severity=issue.severity, message=issue.message, text=issue.text
-        )
+        ImportIssue(document=document, line=issue.line, severity=issue.severity, message=issue.message, text=issue.text)
         for issue in record.issues
     )
     return document

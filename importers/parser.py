@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import islice
 
 from importers import labels as L
 from importers.records import (
@@ -90,14 +91,34 @@ EDITION_TEXT_FIELDS: dict[str, str] = {
 # of their own in EditionRecord, so they are kept in ``developers`` with their label.
 DEVELOPER_DETAILS = {L.PROJECT_LEAD, L.EXECUTORS, L.PHONE, L.EXPERTISE}
 # Tokens that carry no value of their own (a value there lands nowhere).
-HEADINGS = {L.CHAPTER_1, L.CHAPTER_2, L.CHAPTER_3, L.CHAPTER_4, L.FUNCTIONS_DESCRIPTION, L.FUNCTION_LIST,
-            L.RELATED_LEVEL_COLUMN, L.RELATED_NAME_COLUMN, L.EDUCATION}
+HEADINGS = {
+    L.CHAPTER_1,
+    L.CHAPTER_2,
+    L.CHAPTER_3,
+    L.CHAPTER_4,
+    L.FUNCTIONS_DESCRIPTION,
+    L.FUNCTION_LIST,
+    L.RELATED_LEVEL_COLUMN,
+    L.RELATED_NAME_COLUMN,
+    L.EDUCATION,
+}
 # Tokens consumed for the edition's front matter that have no record field.
 FRONT_MATTER = {L.TERMS, L.ABBREVIATIONS}
 # A card span ends at any of these.
 CARD_BOUNDARIES = {L.CARD_HEADER, L.CHAPTER_4, L.STANDARD_HEADING, ANNEX}
-PASSPORT = {L.CHAPTER_1, L.CHAPTER_2, L.SCOPE, L.TERMS, L.ABBREVIATIONS, L.STANDARD_TITLE, L.STANDARD_CODE,
-            L.OKED, L.DESCRIPTION, L.CARD_LIST, L.CHAPTER_3}
+PASSPORT = {
+    L.CHAPTER_1,
+    L.CHAPTER_2,
+    L.SCOPE,
+    L.TERMS,
+    L.ABBREVIATIONS,
+    L.STANDARD_TITLE,
+    L.STANDARD_CODE,
+    L.OKED,
+    L.DESCRIPTION,
+    L.CARD_LIST,
+    L.CHAPTER_3,
+}
 
 _DASHES = {"-", "–", "—"}
 _AMENDING = re.compile(r"внесении изменени|өзгеріс(?:тер)? енгізу", re.IGNORECASE)
@@ -284,10 +305,16 @@ class _Parser:
                 continue
             title, level_text = split_list_item(piece.text)
             level = parse_level(level_text) if level_text else None
-            edition.card_list.append(CardListItem(
-                position=len(edition.card_list) + 1, title=title,
-                level_min=level[0] if level else None, level_max=level[1] if level else None,
-                text=collapse(piece.text), line=piece.line))
+            edition.card_list.append(
+                CardListItem(
+                    position=len(edition.card_list) + 1,
+                    title=title,
+                    level_min=level[0] if level else None,
+                    level_max=level[1] if level else None,
+                    text=collapse(piece.text),
+                    line=piece.line,
+                )
+            )
 
     def _on_version(self, token: Token) -> None:
         edition = self._edition(token)
@@ -306,9 +333,12 @@ class _Parser:
     # -- cards -------------------------------------------------------------------
     def _on_card_header(self, token: Token) -> None:
         edition = self._edition(token)
-        card = CardRecord(position=len(edition.cards) + 1, first_line=token.line,
-                          number=str(token.number) if token.number is not None else "",
-                          header_title=unquote(token.text))
+        card = CardRecord(
+            position=len(edition.cards) + 1,
+            first_line=token.line,
+            number=str(token.number) if token.number is not None else "",
+            header_title=unquote(token.text),
+        )
         edition.cards.append(card)
         self.state = _CardState(card)
         self.land(token.value)
@@ -367,8 +397,7 @@ class _Parser:
         title = token.text
         if not title:
             title = self._listed_function(state.card, kind, token.number)
-            self.issue(token.line, "labour function without a title: taken from the function list",
-                       title, INFO)
+            self.issue(token.line, "labour function without a title: taken from the function list", title, INFO)
         self._add_function(state, token.number, title, kind, token.line)
         self.land(token.value)
 
@@ -391,8 +420,7 @@ class _Parser:
         if state.function is None:
             position = len(state.card.labour_functions) + 1
             title = self._listed_function(state.card, "mandatory", position)
-            self.issue(token.line, "skill before any labour function: function taken from the list",
-                       title, WARNING)
+            self.issue(token.line, "skill before any labour function: function taken from the list", title, WARNING)
             self._add_function(state, position, title, "mandatory", token.line)
         return state.function
 
@@ -400,8 +428,12 @@ class _Parser:
         state = self._card(token)
         function = self._function(state, token)
         skill = state.skill
-        if (skill is not None and id(skill) not in state.complete and skill.number == token.number
-                and (not token.text or token.text == skill.title)):
+        if (
+            skill is not None
+            and id(skill) not in state.complete
+            and skill.number == token.number
+            and (not token.text or token.text == skill.title)
+        ):
             self.issue(token.line, "skill label repeated inside one skill: ignored", token.text, INFO)
             self.land(token.value)
             return
@@ -448,9 +480,13 @@ class _Parser:
 
     def _on_related_row(self, token: Token) -> None:
         state = self._card(token)
-        state.card.related.append(RelatedRecord(level=token.number, title=clean_item(token.text) if
-                                                token.text.startswith(("- ", "• ")) else token.text,
-                                                line=token.line))
+        state.card.related.append(
+            RelatedRecord(
+                level=token.number,
+                title=clean_item(token.text) if token.text.startswith(("- ", "• ")) else token.text,
+                line=token.line,
+            )
+        )
         self.land(token.value)
 
     # -- end of edition: levels from the passport list -----------------------------------
@@ -465,28 +501,47 @@ class _Parser:
         self.edition = None
 
     def _apply_list_levels(self, edition: EditionRecord) -> None:
-        """Fill each card's list level, and its level when the body has none, BY POSITION."""
-        if edition.cards and len(edition.card_list) != len(edition.cards):
-            self.issue(edition.first_line, f"passport lists {len(edition.card_list)} cards, the text has "
-                       f"{len(edition.cards)}", edition.title, ERROR)
+        """Fill each card's list level, and its level when the body has none, BY POSITION.
+
+        A list item giving a level range ("4-5-й уровни ОРК", 2019 layout) stands for
+        one card per level of the range when that is how the cards add up.
+        """
+        slots = list(edition.card_list)
+        if edition.cards and len(slots) != len(edition.cards):
+            expanded = [item for item in slots for _ in range(_range_size(item))]
+            if len(expanded) == len(edition.cards):
+                slots = expanded
+            else:
+                self.issue(
+                    edition.first_line,
+                    f"passport lists {len(edition.card_list)} cards, the text has {len(edition.cards)}",
+                    edition.title,
+                    ERROR,
+                )
         for card in edition.cards:
-            item = edition.card_list[card.position - 1] if card.position <= len(edition.card_list) else None
+            item = slots[card.position - 1] if card.position <= len(slots) else None
             if item is not None:
                 card.list_level_text = split_list_item(item.text)[1]
-            if card.level is None and item is not None and item.level_min is not None \
-                    and item.level_min == item.level_max:
+            if (
+                card.level is None
+                and item is not None
+                and item.level_min is not None
+                and item.level_min == item.level_max
+            ):
                 card.level, card.level_source = item.level_min, "passport"
             if card.level is None:
-                self.issue(card.first_line, "card without a level (body and passport list)",
-                           card.header_title, ERROR)
+                self.issue(card.first_line, "card without a level (body and passport list)", card.header_title, ERROR)
 
     # -- document metadata and accounting ----------------------------------------------
     def _read_document_metadata(self) -> None:
         doc, source = self.doc, self.source
-        doc.language = source.language or guess_language(" ".join(
-            p.text for t in source.tokens if t.concept != TEXT for p in t.value)) or guess_language(
-            " ".join(source.lines[:200]))
-        head = [collapse(line) for line in source.lines[:15] if collapse(line)]
+        doc.language = (
+            source.language
+            or guess_language(" ".join(p.text for t in source.tokens if t.concept != TEXT for p in t.value))
+            or guess_language(" ".join(source.lines[:200]))
+        )
+        # The first 15 non-empty lines: a PDF's line list is sparse (page * 10000 + row).
+        head = list(islice(filter(None, map(collapse, source.lines)), 15))
         doc.title = head[0].strip("*# ") if head else ""
         reference = None
         for line in head[1:] + head[:1]:  # the title may cite another order: read it last
@@ -513,3 +568,9 @@ class _Parser:
                     total += visible_chars(self.source.lines[line - 1]) - label_chars.get(line, 0)
                     landed += self.landed.get(line, 0)
         self.doc.card_chars_total, self.doc.card_chars_landed = total, landed
+
+
+def _range_size(item: CardListItem) -> int:
+    if item.level_min is not None and item.level_max is not None and item.level_max > item.level_min:
+        return item.level_max - item.level_min + 1
+    return 1

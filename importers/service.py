@@ -99,7 +99,9 @@ def import_documents(
             # load_document rolled back: the document's previous rows are untouched.
             message = " ".join(str(exc).split())[:300]
             report = DocumentReport(
-                path.name, error=f"{path.name}: the database refused it: {message}", seconds=time.perf_counter() - started
+                path.name,
+                error=f"{path.name}: the database refused it: {message}",
+                seconds=time.perf_counter() - started,
             )
         result.documents.append(report)
         if progress:

@@ -89,7 +89,7 @@ def split_items(pieces: list[str]) -> list[str]:
         for part in split_inline_numbering(collapse(piece)):
             bare = _BARE_NUMBER.match(part)
             if bare and int(bare.group(1)) == len(items) + 1:  # "1 ДБ ..." numbered without a dot
-                part = part[bare.end():]
+                part = part[bare.end() :]
             item = clean_item(part)
             if item and item not in {"-", "–", "—"}:
                 items.append(item)
@@ -119,7 +119,7 @@ def unquote(text: str) -> str:
     text = collapse(text).rstrip(":").strip()
     if len(text) >= 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
         text = text[1:-1]
-    elif text[:1] in _QUOTES and text.count(text[0]) == 1:
+    elif text and text[0] in _QUOTES and text.count(text[0]) == 1:
         text = text[1:]
     return text.strip()
 
@@ -149,8 +149,24 @@ def normalise_name(text: str) -> str:
 # --- codes -------------------------------------------------------------------
 
 # Cyrillic letters that look like Latin ones, as they turn up in printed codes.
-_LOOKALIKES = str.maketrans({"Ю": "J", "Ј": "J", "Ж": "J", "А": "A", "В": "B", "С": "C", "Е": "E",
-                             "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "Т": "T", "Х": "X"})
+_LOOKALIKES = str.maketrans(
+    {
+        "Ю": "J",
+        "Ј": "J",
+        "Ж": "J",
+        "А": "A",
+        "В": "B",
+        "С": "C",
+        "Е": "E",
+        "К": "K",
+        "М": "M",
+        "Н": "H",
+        "О": "O",
+        "Р": "P",
+        "Т": "T",
+        "Х": "X",
+    }
+)
 
 
 def normalise_code(text: str) -> str:
@@ -202,8 +218,9 @@ def parse_level(text: str) -> tuple[int, int] | None:
 # The level part at the end of a passport list item: after the last " - " that is
 # followed by a level ("- 5 СБШ...", "- СБШ-нің 4-деңгейі"), or a bare "4-5-й уровни ОРК".
 _LIST_LEVEL_DASHED = re.compile(r"^.*(?P<cut>\s+[-–—]\s*)(?P<level>(?:СБШ-нің\s*)?\d.*)$", re.IGNORECASE)
-_LIST_LEVEL_BARE = re.compile(r"(?P<cut>\s+)(?P<level>\d(?:\s*[-–]\s*\d)?\s*-?\s*(?:й\s+)?(?:уров|деңг|СБШ|ОРК).*)$",
-                              re.IGNORECASE)
+_LIST_LEVEL_BARE = re.compile(
+    r"(?P<cut>\s+)(?P<level>\d(?:\s*[-–]\s*\d)?\s*-?\s*(?:й\s+)?(?:уров|деңг|СБШ|ОРК).*)$", re.IGNORECASE
+)
 
 
 def split_list_item(text: str) -> tuple[str, str]:
@@ -251,13 +268,26 @@ def guess_language(text: str) -> str:
     return "kk" if kazakh / cyrillic > 0.01 else "ru"
 
 
-_KK_MONTHS = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек",
-              "қазан", "қараша", "желтоқсан"]
-_RU_MONTHS = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
-              "ноябр", "декабр"]
+_KK_MONTHS = [
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+]
+_RU_MONTHS = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"]
 _KK_ORDER = re.compile(r"(\d{4})\s*жылғы\s*(\d{1,2})\s*([^\W\d_]+)\s*№\s*([\w/ ]+?)(?=\s*(?:бұйр|[.,;\"»]|$))")
-_RU_ORDER = re.compile(r"от\s*(\d{1,2})\s+([^\W\d_]+)\s+(\d{4})\s*(?:года|г\.?)?\s*№\s*"
-                       r"([\w/ ]+?)(?=\s*(?:[.,;\"»*]|$|\s[^\W\d_]))")
+_RU_ORDER = re.compile(
+    r"от\s*(\d{1,2})\s+([^\W\d_]+)\s+(\d{4})\s*(?:года|г\.?)?\s*№\s*"
+    r"([\w/ ]+?)(?=\s*(?:[.,;\"»*]|$|\s[^\W\d_]))"
+)
 
 
 def _month(word: str, months: list[str]) -> int | None:

@@ -33,8 +33,17 @@ _ANNEX = re.compile(r"^(?:№\s*\d+\s*/\s*\S+\s+)?(?P<n>\d{1,2})\s*-\s*қосы�
 _LEVEL_CELL = re.compile(r"^\d{1,2}$")
 
 # After these tokens, unlabelled text is not their value.
-_NO_VALUE = {L.STANDARD_HEADING, L.CHAPTER_1, L.CHAPTER_2, L.CHAPTER_3, L.CHAPTER_4, L.CARD_HEADER,
-             ANNEX, L.RELATED_LEVEL_COLUMN, L.RELATED_NAME_COLUMN}
+_NO_VALUE = {
+    L.STANDARD_HEADING,
+    L.CHAPTER_1,
+    L.CHAPTER_2,
+    L.CHAPTER_3,
+    L.CHAPTER_4,
+    L.CARD_HEADER,
+    ANNEX,
+    L.RELATED_LEVEL_COLUMN,
+    L.RELATED_NAME_COLUMN,
+}
 # After these, only the text on the label's own line is the value (when there is any).
 _INLINE_VALUE = {L.REVIEW_DATE}
 
@@ -43,8 +52,12 @@ def looks_like(data: bytes) -> bool:
     """True for legal-database text: TAB-only cell separators and Kazakh/Russian standard labels."""
     head = data[:400_000].decode("utf-8", errors="ignore")
     tab_lines = sum(1 for line in head.splitlines() if line.strip(" \t\xa0") == "" and "\t" in line)
-    return tab_lines >= 20 and ("Кәсіптің карточкасы" in head or "Карточка профессии" in head) \
-        and "<p>" not in head and "**" not in head
+    return (
+        tab_lines >= 20
+        and ("Кәсіптің карточкасы" in head or "Карточка профессии" in head)
+        and "<p>" not in head
+        and "**" not in head
+    )
 
 
 def read(data: bytes, name: str) -> Source:
@@ -139,6 +152,13 @@ class _Reader:
             self.pending_level = int(text)
             self._pending_line = line
             return
-        self.tokens.append(Token(RELATED_ROW, line, self.pending_level, value=[Piece(line, text)],
-                                 label=str(self.pending_level) if self.pending_level is not None else ""))
+        self.tokens.append(
+            Token(
+                RELATED_ROW,
+                line,
+                self.pending_level,
+                value=[Piece(line, text)],
+                label=str(self.pending_level) if self.pending_level is not None else "",
+            )
+        )
         self.pending_level = None

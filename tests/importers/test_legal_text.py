@@ -72,7 +72,9 @@ def test_it_turns_related_cells_into_rows_with_their_level():
 def test_it_keeps_related_names_on_consecutive_lines_apart():
     source = read("legal_text_j065.txt")
     assert [(r.number, r.text) for r in concepts(source, RELATED_ROW)] == [
-        (None, "Бағдарламалық қамтылым жобалаушы"), (None, "Қосымшалар әзірлеуші")]
+        (None, "Бағдарламалық қамтылым жобалаушы"),
+        (None, "Қосымшалар әзірлеуші"),
+    ]
 
 
 def test_it_tells_the_related_name_column_from_the_profession_name():
@@ -95,7 +97,26 @@ def test_it_keeps_duplicated_card_numbers_as_printed():
 
 def test_it_emits_the_whole_569_order_in_canonical_order():
     source = legal_text.read(ORDER_569.read_bytes(), ORDER_569.name)
-    count = {c: len(concepts(source, c)) for c in (L.CARD_HEADER, L.LABOUR_FUNCTION, L.SKILL, L.ABILITIES,
-                                                  L.KNOWLEDGE, L.RECOGNITION, L.STANDARD_HEADING, ANNEX)}
-    assert count == {L.CARD_HEADER: 118, L.LABOUR_FUNCTION: 295, L.SKILL: 559, L.ABILITIES: 559,
-                     L.KNOWLEDGE: 559, L.RECOGNITION: 559, L.STANDARD_HEADING: 22, ANNEX: 22}
+    count = {
+        c: len(concepts(source, c))
+        for c in (
+            L.CARD_HEADER,
+            L.LABOUR_FUNCTION,
+            L.SKILL,
+            L.ABILITIES,
+            L.KNOWLEDGE,
+            L.RECOGNITION,
+            L.STANDARD_HEADING,
+            ANNEX,
+        )
+    }
+    assert count == {
+        L.CARD_HEADER: 118,
+        L.LABOUR_FUNCTION: 295,
+        L.SKILL: 559,
+        L.ABILITIES: 559,
+        L.KNOWLEDGE: 559,
+        L.RECOGNITION: 559,
+        L.STANDARD_HEADING: 22,
+        ANNEX: 22,
+    }

@@ -35,7 +35,7 @@ def test_a_binary_file_is_refused(tmp_path):
 
 def test_a_windows_1251_file_is_refused_with_the_line_and_a_hint(tmp_path):
     path = tmp_path / "order.txt"
-    text = "Приказ\nПрофессиональный стандарт: \"Облачные технологии\"\n"
+    text = 'Приказ\nПрофессиональный стандарт: "Облачные технологии"\n'
     path.write_bytes(text.encode("cp1251"))
     assert error_of(path) == "order.txt:1: not UTF-8 text (it looks like Windows-1251; save it as UTF-8)"
 

@@ -66,8 +66,17 @@ def _row(d: DocumentReport) -> str:
 def _total(reports: list[DocumentReport]) -> DocumentReport:
     total = DocumentReport("total")
     for d in reports:
-        for name in ("editions", "cards", "labour_functions", "skills", "abilities", "knowledge", "chars_total",
-                     "chars_landed", "seconds"):
+        for name in (
+            "editions",
+            "cards",
+            "labour_functions",
+            "skills",
+            "abilities",
+            "knowledge",
+            "chars_total",
+            "chars_landed",
+            "seconds",
+        ):
             setattr(total, name, getattr(total, name) + getattr(d, name))
         total.issues.update(d.issues)
     return total
