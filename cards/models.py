@@ -210,6 +210,9 @@ class RelatedProfession(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"))
     level = models.PositiveSmallIntegerField(_("ОРК level"), null=True, blank=True)
+    level_max = models.PositiveSmallIntegerField(
+        _("upper ОРК level"), null=True, blank=True, help_text=_("Set when the row gives a range, e.g. 5-6.")
+    )
     title = models.TextField(_("profession name as printed"))
     target = models.ForeignKey(
         ProfessionCard,
@@ -229,4 +232,10 @@ class RelatedProfession(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.level or '—'} {self.title}"
+        return f"{self.levels or '—'} {self.title}"
+
+    @property
+    def levels(self) -> str:
+        if self.level and self.level_max and self.level_max != self.level:
+            return f"{self.level}–{self.level_max}"
+        return str(self.level or "")

@@ -68,7 +68,12 @@ def _card(card: ProfessionCard) -> dict:
         "personal_competencies": card.personal_competencies,
         "regulations": card.regulations,
         "related": [
-            {"level": row.level, "title": row.title, "card": row.target.permalink() if row.target else None}
+            {
+                "level": row.level,
+                "level_max": row.level_max,
+                "title": row.title,
+                "card": row.target.permalink() if row.target else None,
+            }
             for row in card.related_professions.all()
         ],
         "twin": card.twin.permalink() if card.twin else None,

@@ -257,8 +257,9 @@ def _related_target(row: RelatedProfession, cards: list[ProfessionCard]) -> Prof
     name = normalise_name(row.title)
     own = row.card.edition
     best, best_score = None, 0.0
+    levels = range(row.level, (row.level_max or row.level) + 1) if row.level else ()
     for card in cards:
-        if card.level != row.level or card.pk == row.card_id:
+        if card.level not in levels or card.pk == row.card_id:
             continue
         same_edition = card.edition_id == own.id
         if not same_edition and card.edition.status != Edition.Status.IN_FORCE:

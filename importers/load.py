@@ -204,7 +204,7 @@ def _load_card(edition: Edition, record: CardRecord, isco_titles, occupations) -
     Ability.objects.bulk_create(abilities)
     Knowledge.objects.bulk_create(knowledge)
     RelatedProfession.objects.bulk_create(
-        RelatedProfession(card=card, position=i, level=related.level, title=related.title)
+        RelatedProfession(card=card, position=i, level=related.level, level_max=related.level_max, title=related.title)
         for i, related in enumerate(record.related, 1)
     )
     return card

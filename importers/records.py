@@ -46,9 +46,10 @@ class LabourFunctionRecord:
 
 @dataclass
 class RelatedRecord:
-    level: int | None
+    level: int | None  # the ОРК level, or the lower end of a range ("5-6")
     title: str
     line: int = 0
+    level_max: int | None = None  # the upper end of a range; None for a single level
 
 
 @dataclass
