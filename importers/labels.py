@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # --- concepts --------------------------------------------------------------
 # Document / standard level
@@ -278,6 +279,13 @@ _PLAIN: list[tuple[str, str]] = sorted(
 )
 
 
+# The same variants indexed by their first three characters: most lines start with no
+# label at all, and a dictionary look-up rejects them without trying every variant.
+_PLAIN_BY_PREFIX: dict[str, list[tuple[str, str]]] = {}
+for _variant, _concept in _PLAIN:
+    _PLAIN_BY_PREFIX.setdefault(_variant[:3], []).append((_variant, _concept))
+
+
 @dataclass(frozen=True)
 class LabelMatch:
     concept: str
@@ -286,6 +294,7 @@ class LabelMatch:
     label: str  # the label text as it stood in the source
 
 
+@lru_cache(maxsize=65536)
 def match_label(text: str, *, allow_passport_number: bool = True) -> LabelMatch | None:
     """Return the label that ``text`` starts with, or ``None``.
 
@@ -308,7 +317,7 @@ def match_label(text: str, *, allow_passport_number: bool = True) -> LabelMatch 
             offset = m.end()
     body = folded[offset:].lstrip()
     offset = len(folded) - len(body)
-    for variant, concept in _PLAIN:
+    for variant, concept in _PLAIN_BY_PREFIX.get(body[:3], ()):
         if body.startswith(variant):
             end = len(variant)
             if end < len(body) and variant[-1].isalnum() and body[end].isalnum():
