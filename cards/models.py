@@ -37,6 +37,14 @@ class ProfessionCardQuerySet(models.QuerySet):
     def in_standard(self, code: str):
         return self.filter(edition__standard__code=code)
 
+    def readable_in(self, language: str):
+        """In-force cards in ``language``, plus the other language's cards of standards
+        that have no in-force text in ``language`` (the content rule: show what exists)."""
+        has_text = Edition.objects.in_force().filter(language=language).values("standard_id")
+        return self.in_force().filter(
+            models.Q(edition__language=language) | ~models.Q(edition__standard_id__in=has_text)
+        )
+
     def with_tree(self):
         """Prefetch the whole tree of each card in a fixed number of queries."""
         return self.select_related("edition__standard", "edition__document", "occupation").prefetch_related(

@@ -45,9 +45,15 @@ def visible_chars(text: str) -> int:
 
 # --- list items --------------------------------------------------------------
 
-_NUMBERING = re.compile(r"^\s*(?:\d{1,3}\s*[.)](?!\d)\s*(?:\d{1,3}\s*[.)](?!\d)\s*)?(?=\S)|[-–—•·]\s+)")
+# "1. ", "1) ", "7. 7. ", "2.2. " (a number printed twice), "- ", "• ".
+_NUMBERING = re.compile(
+    r"^\s*(?:(\d{1,3})\.\1\.(?!\d)\s*(?=\S)"
+    r"|\d{1,3}\s*[.)](?!\d)\s*(?:\d{1,3}\s*[.)](?!\d)\s*)?(?=\S)|[-–—•·]\s+)"
+)
+_NUMBERED = re.compile(r"^\s*\d{1,3}\s*[.)]")
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,2})\s+(?=\S)")
-_INLINE_NUMBER = re.compile(r"(?:(?<=^)|(?<=\s))(\d{1,2})\s*[.)]\s+(?=\S)")
+# A list number inside a line: "2. Текст" or, glued to its word, "1.Текст" (never "2.0").
+_INLINE_NUMBER = re.compile(r"(?:(?<=^)|(?<=\s))(\d{1,2})\s*[.)](?:\s+|(?=[^\W\d_]))(?=\S)")
 
 
 def remove_numbering(text: str) -> str:
@@ -81,19 +87,35 @@ def split_items(pieces: list[str]) -> list[str]:
     """Turn the pieces of a value into clean list items.
 
     Each piece is an item; a piece that holds an inline numbered run
-    (``"1. … 2. … 3. …"``) is split at the increasing numbers. Empty items and
-    lone dashes are dropped.
+    (``"1. … 2. … 3. …"``) is split at the increasing numbers. An unnumbered piece
+    starting in lowercase after a numbered one is a second paragraph of that item
+    (001: ``"4. … жұмыс істеуі;"`` / ``"қазіргі уақытта …"``). Empty items and lone
+    dashes are dropped.
     """
     items: list[str] = []
+    numbered = False
+    last = ""  # the last item as printed (its ";" kept when a paragraph follows)
     for piece in pieces:
-        for part in split_inline_numbering(collapse(piece)):
+        text = collapse(piece)
+        if items and numbered and not _NUMBERED.match(text) and _starts_lowercase(text):
+            last = f"{last} {text}"
+            items[-1] = clean_item(last)
+            continue
+        numbered = bool(_NUMBERED.match(text))
+        for part in split_inline_numbering(text):
             bare = _BARE_NUMBER.match(part)
             if bare and int(bare.group(1)) == len(items) + 1:  # "1 ДБ ..." numbered without a dot
                 part = part[bare.end() :]
             item = clean_item(part)
             if item and item not in {"-", "–", "—"}:
                 items.append(item)
+                last = part
     return items
+
+
+def _starts_lowercase(text: str) -> bool:
+    letter = next((ch for ch in text if ch.isalpha() or ch.isdigit()), "")
+    return letter.isalpha() and letter.islower()
 
 
 _OCCUPATION_CODE = re.compile(r"(?<![\d-])\d{4}-\d(?:-\d{3})?(?![\d])")

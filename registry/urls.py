@@ -1,14 +1,14 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import path
-
-from standards import views as standard_views
+from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", include("cards.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(
-    path("", standard_views.overview, name="overview"),
+    path("", include("standards.urls")),
+    path("", include("cards.urls")),
     prefix_default_language=True,
 )

@@ -374,6 +374,25 @@ class _Functions:
                 current.recognition = Piece(cell.line, text)
                 return
         lowercase = starts_lowercase(text)
+        current = self.current
+        if (
+            cell.column in (0, 1)
+            and lowercase
+            and self.mode is not None
+            and not self.mode
+            and current is not None
+            and current.labelled
+            and current.title
+            and not current.title[-1].text.endswith(".")
+        ):
+            # The skill's title cell spilled onto the next row, next to its list:
+            # "Навык 2: Ведение сервисных записей о выявленных" / "проблемах и …" (003:4137).
+            # A lowercase start cannot begin a list that has no item yet.
+            current.title.append(Piece(cell.line, text))
+            return
+        if cell.column == 0 and self._repeats_function_title(text):
+            self._loose(cell, text)  # "ИТ-инфраструктуры организации" again (003:2652): not an item
+            return
         if cell.column == 0 and not lowercase and self.untitled_lf is not None:
             self.untitled_lf.title.append(Piece(cell.line, text))
             self.untitled_lf = None
@@ -399,6 +418,13 @@ class _Functions:
             _add_item(self.mode, cell.line, text)
             return
         self._loose(cell, text)
+
+    def _repeats_function_title(self, text: str) -> bool:
+        """Whether ``text`` repeats the end of the last labour-function title (a rowspan echo)."""
+        if not self.lf_labels or not self.lf_labels[-1].title or len(text) < 10:
+            return False
+        title = collapse(" ".join(p.text for p in self.lf_labels[-1].title)).casefold()
+        return title != collapse(text).casefold() and title.endswith(collapse(text).casefold())
 
     def _loose(self, cell: Cell, text: str) -> None:
         self.texts.append(Token(TEXT, cell.line, value=[Piece(cell.line, text)], column=cell.column, row=cell.row))
@@ -577,11 +603,12 @@ def _card_tokens(rows: list[list[Cell]]) -> list[Token]:
         if any((f := match_label(c.text)) and f.concept in _TAIL_LABELS for c in rows[k]):
             break
         k += 1
-    # Rows of plain text in the skill column just above "Требования к личностным компетенциям:"
-    # are the first part of that value (the flattened cell spilled upwards).
+    # Rows of plain text in the first two columns just above "Требования к личностным
+    # компетенциям:" are the first part of that value (the flattened cell spilled upwards;
+    # 003:2212 has no leading TAB).
     end = k
     while end - 1 > start and all(
-        c.column == 1 and not match_label(c.text) and not starts_lowercase(c.text) for c in rows[end - 1]
+        c.column in (0, 1) and not match_label(c.text) and not starts_lowercase(c.text) for c in rows[end - 1]
     ):
         end -= 1
     spilled = [Piece(c.line, c.text) for row in rows[end:k] for c in row]

@@ -20,9 +20,23 @@ _BULLET = re.compile(r"^[-•·]\s+(?=\S)")
 _SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
 
 
+# One-letter words that can stand just before a spaced word ("и б а з о в о е").
+_ONE_LETTER_WORDS = set("иваскоуя")
+
+
+def _join_run(run: str) -> str:
+    letters = run.split(" ")
+    if letters[0] in _ONE_LETTER_WORDS and len(letters) > 4:
+        return letters[0] + " " + "".join(letters[1:])
+    return "".join(letters)
+
+
 def join_spaced_letters(text: str) -> str:
-    """Join words typed with a space between letters (``"А н а л и з"`` -> ``"Анализ"``)."""
-    return _SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
+    """Join words typed with a space between letters (``"А н а л и з"`` -> ``"Анализ"``).
+
+    A lowercase one-letter word in front stays a word: ``"и б а з о в о е"`` -> ``"и базовое"``.
+    """
+    return _SPACED.sub(lambda m: _join_run(m.group(0)), text)
 
 
 def clean_piece(text: str) -> str:
@@ -47,7 +61,8 @@ def cell_pieces(cell: str) -> list[str]:
     return pieces
 
 
-_INLINE_NUMBER = re.compile(r"(?:(?<=^)|(?<=\s))(\d{1,2})\s*[.)]\s+(?=\S)")
+# "2. Текст" or, glued to its word, "1.Текст" (never "2.0").
+_INLINE_NUMBER = re.compile(r"(?:(?<=^)|(?<=\s))(\d{1,2})\s*[.)](?:\s+|(?=[^\W\d_]))(?=\S)")
 
 
 def split_numbered(text: str) -> list[str]:
