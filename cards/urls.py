@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cards.views import card, compare, lists
+from cards.views import card, changes, compare, lists
 
 urlpatterns = [
     path("cards/", lists.card_list, name="card_list"),
@@ -9,5 +9,5 @@ urlpatterns = [
     path("compare/", compare.compare, name="compare"),
     path("cards/<str:code>/<int:position>/ladder/", compare.ladder, name="ladder"),
     path("cards/<str:code>/<int:position>/ladder.csv", compare.ladder_csv, name="ladder_csv"),
-    path("quality/", compare.quality_report, name="quality_report"),
+    path("quality/", changes.quality_report, name="quality_report"),
 ]
