@@ -121,6 +121,7 @@ PASSPORT = {
 }
 
 _DASHES = {"-", "–", "—"}
+_LEVEL_RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*[-–]\s*(\d{1,2})(?!\d)")
 _AMENDING = re.compile(r"внесении изменени|өзгеріс(?:тер)? енгізу", re.IGNORECASE)
 
 
@@ -480,11 +481,16 @@ class _Parser:
 
     def _on_related_row(self, token: Token) -> None:
         state = self._card(token)
+        level, level_max = token.number, None
+        span = _LEVEL_RANGE.search(token.label)  # "5-6" (001:17469, 003:839)
+        if span:
+            level, level_max = int(span.group(1)), int(span.group(2))
         state.card.related.append(
             RelatedRecord(
-                level=token.number,
+                level=level,
                 title=clean_item(token.text) if token.text.startswith(("- ", "• ")) else token.text,
                 line=token.line,
+                level_max=level_max,
             )
         )
         self.land(token.value)

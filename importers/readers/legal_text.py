@@ -30,7 +30,7 @@ from importers.tokens import ANNEX, RELATED_ROW, TEXT, Piece, Source, Token
 FORMAT = "legal_text"
 
 _ANNEX = re.compile(r"^(?:№\s*\d+\s*/\s*\S+\s+)?(?P<n>\d{1,2})\s*-\s*қосымша$", re.IGNORECASE)
-_LEVEL_CELL = re.compile(r"^\d{1,2}$")
+_LEVEL_CELL = re.compile(r"^\d{1,2}(?:\s*[-–]\s*\d{1,2})?$")  # "5", or a range "5-6" (001:17469)
 
 # After these tokens, unlabelled text is not their value.
 _NO_VALUE = {
@@ -142,14 +142,15 @@ class _Reader:
         """A level cell with no name cell after it still is a row."""
         if self.pending_level is not None:
             line = self._pending_line
-            self.tokens.append(Token(RELATED_ROW, line, self.pending_level, label=str(self.pending_level)))
+            self.tokens.append(Token(RELATED_ROW, line, self.pending_level, label=self._pending_text))
             self.pending_level = None
 
     def _related_cell(self, line: int, text: str) -> None:
         """Cells of the related-professions table alternate: level, then name."""
         if _LEVEL_CELL.match(text):
             self._close_related_row()
-            self.pending_level = int(text)
+            self.pending_level = int(re.match(r"\d+", text).group())
+            self._pending_text = collapse(text)  # the parser reads a range from the label
             self._pending_line = line
             return
         self.tokens.append(
@@ -158,7 +159,7 @@ class _Reader:
                 line,
                 self.pending_level,
                 value=[Piece(line, text)],
-                label=str(self.pending_level) if self.pending_level is not None else "",
+                label=self._pending_text if self.pending_level is not None else "",
             )
         )
         self.pending_level = None

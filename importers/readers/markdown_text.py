@@ -565,6 +565,7 @@ def _card_tokens(rows: list[list[Cell]]) -> list[Token]:
     k = 0
     displaced: list[Piece] = []  # list items printed above "Перечень трудовых функций:"
     mandatory: Token | None = None
+    awaiting_education: list[Token] = []  # empty education labels whose values come on a later row
     # header fields, up to and including the additional-functions row
     while k < len(rows):
         row = rows[k]
@@ -577,10 +578,18 @@ def _card_tokens(rows: list[list[Cell]]) -> list[Token]:
                 stream.text(cell)
             elif found:
                 token = stream.label(cell, found)
+                if found.concept in (L.EDUCATION_LEVEL, L.SPECIALTY) and not found.rest:
+                    awaiting_education.append(token)
+                elif found.concept != L.EDUCATION:
+                    awaiting_education.clear()
                 if found.concept == L.CARD_HEADER:
                     _titled(token)
                 if found.concept == L.MANDATORY_FUNCTIONS:
                     mandatory = token
+            elif stream.current is not None and stream.current.concept == L.EDUCATION and awaiting_education:
+                # "⇥Уровень образования:⇥Специальность:" with the values on the next row, after
+                # "Уровень профессионального образования:" (003:3919/3921, 3012/3014).
+                awaiting_education.pop(0).value.append(Piece(cell.line, cell.text))
             elif stream.current is not None and stream.current.concept == L.FUNCTIONS_DESCRIPTION:
                 displaced.append(Piece(cell.line, cell.text))
             elif stream.current is not None and stream.current.concept == L.FUNCTION_LIST and mandatory is not None:
@@ -699,7 +708,8 @@ def _related_rows(cells: list[Cell]) -> list[Token]:
             if not text:
                 continue
         if level is None and not names and is_level_cell(text):
-            level = int(text)
+            level = int(re.match(r"\d+", text).group())
+            label = collapse(f"{label} {text}")  # the parser reads a range ("5-6") from the label
         else:
             names.append(Piece(cell.line, text))
     if first is None or (level is None and not names):

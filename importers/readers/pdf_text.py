@@ -183,6 +183,7 @@ class _Reader:
         self.lines = self._logical_lines()
         self.tokens: list[Token] = []
         self.held: tuple[_Hit, list[_Line]] | None = None  # early abilities, emitted after their task
+        self.education: dict[str, tuple[_Hit, list[_Line]]] = {}  # the open education option's columns
 
     # --- logical lines ----------------------------------------------------
 
@@ -384,9 +385,31 @@ class _Reader:
             dashes = [x for x in lines if x.text and not x.text.strip("-–— ")]
             self._emit(hit, [Piece(x.no, x.text) for x in dashes])
             self._related_rows([x for x in lines if x not in dashes])
+        elif hit.concept in _EDUCATION_COLUMNS:
+            self._education(hit, lines)
         else:
             self._emit(hit, _pieces(hit.concept, lines))
         self._page_numbers(current)
+
+    def _education(self, hit: _Hit, lines: list[_Line]) -> None:
+        """Emit one education column; the qualification column, the last of the three,
+        first gives back the lines the PDF text interleaved into it (see ``_untangle``)."""
+        if hit.concept == L.EDUCATION_LEVEL:
+            self.education = {}
+        self.education[hit.concept] = (hit, lines)
+        if hit.concept != L.QUALIFICATION:
+            self._emit(hit, _pieces(hit.concept, lines))
+            return
+        columns = _untangle({concept: value for concept, (_, value) in self.education.items()})
+        if columns is None:
+            self._emit(hit, _pieces(hit.concept, lines))
+            return
+        for concept, (earlier, _) in self.education.items():
+            token = next((t for t in reversed(self.tokens) if t.concept == concept and t.line == earlier.line), None)
+            if token is not None:
+                token.value = _column_pieces(columns[concept])
+        self._emit(hit, _column_pieces(columns[L.QUALIFICATION]))
+        self.education = {}
 
     def _page_numbers(self, current: _Open) -> None:
         for page in current.page_numbers:
@@ -437,6 +460,72 @@ class _Reader:
                     row.value.append(Piece(line.no, line.text))
             else:
                 self.tokens.append(Token(TEXT, line.no, value=[Piece(line.no, line.text)]))
+
+
+# --- education columns (004) ------------------------------------------------
+
+_EDUCATION_COLUMNS = (L.EDUCATION_LEVEL, L.SPECIALTY, L.QUALIFICATION)
+_SPECIALTY_CODE = re.compile(r"^\d{7}\b")  # "1304000 Вычислительная техника …"
+_QUALIFICATION_CODE = re.compile(r"^\d{6}\s\d\b")  # "130404 3" / "Техник-программист"
+_EDUCATION_WORDS = re.compile(r"ТиПО|МСКО|образовани|Аттестат|Диплом|бакалавр|магистр", re.IGNORECASE)
+
+
+def _untangle(columns: dict[str, list[_Line]]) -> dict[str, list[_Line]] | None:
+    """Give back to the level and specialty columns the lines the PDF text put in the qualification.
+
+    In 004 card 7 (lines 2676–2715) and card 10 (3753) the three columns of the education
+    row are mixed line by line. The codes tell them apart: a specialty starts with a 7-digit
+    code, a qualification with "NNNNNN N", the level column has its own words (ТиПО, МСКО,
+    образование, Аттестат). A line with none of these goes with the line above it in the
+    same paragraph; after a blank line, an uppercase line names a specialty whose code still
+    waits for its name, and a lowercase one completes a hyphenated qualification ("Техник-").
+    Returns None when the qualification column holds nothing of the other two.
+    """
+    qualification = columns.get(L.QUALIFICATION, [])
+    if not any(_SPECIALTY_CODE.match(x.text) or _EDUCATION_WORDS.search(x.text) for x in qualification):
+        return None
+    out = {concept: [x for x in columns.get(concept, []) if x.text] for concept in _EDUCATION_COLUMNS[:2]}
+    out[L.QUALIFICATION] = []
+    moved_level: list[_Line] = []
+    previous: str | None = None
+    after_blank = True
+    for x in qualification:
+        if not x.text:
+            after_blank = True
+            continue
+        if _QUALIFICATION_CODE.match(x.text):
+            column = L.QUALIFICATION
+        elif _SPECIALTY_CODE.match(x.text):
+            column = L.SPECIALTY
+        elif _EDUCATION_WORDS.search(x.text):
+            column = L.EDUCATION_LEVEL
+        elif previous is not None and not after_blank:
+            column = previous
+        elif x.text[:1].islower() and out[L.QUALIFICATION] and out[L.QUALIFICATION][-1].text.endswith("-"):
+            column = L.QUALIFICATION
+        elif out[L.SPECIALTY] and _SPECIALTY_CODE.fullmatch(out[L.SPECIALTY][-1].text.strip()):
+            column = L.SPECIALTY
+        else:
+            column = previous or L.QUALIFICATION
+        (moved_level if column == L.EDUCATION_LEVEL else out[column]).append(x)
+        previous, after_blank = column, False
+    if moved_level:
+        # "Общее среднее образование," ends with a comma: the list goes on right there.
+        level = out[L.EDUCATION_LEVEL]
+        at = next((k + 1 for k, x in enumerate(level) if x.text.endswith(",")), len(level))
+        out[L.EDUCATION_LEVEL] = level[:at] + moved_level + level[at:]
+    return out
+
+
+def _column_pieces(lines: list[_Line]) -> list[Piece]:
+    """One piece for a column's lines; "Техник-" + "программист" join without a space."""
+    if not lines:
+        return []
+    text = lines[0].text
+    for x in lines[1:]:
+        glue = "" if len(text) > 1 and text.endswith("-") and text[-2].isalpha() and x.text[:1].islower() else " "
+        text = f"{text}{glue}{x.text}"
+    return [Piece(lines[0].no, text)]
 
 
 # --- value shaping -----------------------------------------------------------

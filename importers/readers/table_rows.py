@@ -98,4 +98,4 @@ def starts_lowercase(text: str) -> bool:
 
 def is_level_cell(text: str) -> bool:
     """A cell of the related-professions table that holds only an ОРК level."""
-    return bool(re.fullmatch(r"\d{1,2}", text.strip()))
+    return bool(re.fullmatch(r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?", text.strip()))  # "6" or a range "5-6"

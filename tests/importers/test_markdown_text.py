@@ -80,6 +80,8 @@ def test_it_splits_a_cell_into_paragraphs_and_list_items():
 
 def test_it_joins_letters_typed_with_spaces():
     assert join_spaced_letters("Навык 1: А н а л и з производительности") == "Навык 1: Анализ производительности"
+    # 003:3842: the conjunction in front stays a word of its own.
+    assert join_spaced_letters("наладка и б а з о в о е программирование") == "наладка и базовое программирование"
 
 
 def test_it_splits_an_inline_numbered_run_that_starts_anywhere():

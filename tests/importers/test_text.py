@@ -131,3 +131,28 @@ def test_it_unquotes_titles_and_folds_names():
 def test_it_tells_kazakh_from_russian():
     assert guess_language("Бағдарламалық жасақтама сәулетшілері") == "kk"
     assert guess_language("Разработка программного обеспечения") == "ru"
+
+
+def test_it_removes_a_list_number_printed_twice():
+    # 001:2283 "2.2. Аспаптық жобалау …"
+    assert remove_numbering("2.2. Аспаптық жобалау") == "Аспаптық жобалау"
+    assert remove_numbering("2.2 GHz") == "2.2 GHz"
+
+
+def test_it_splits_a_run_whose_first_number_is_glued_to_its_word():
+    # 003:4139 "1.Инфокоммуникационные … 2. Основы делопроизводства 3. Регламенты …"
+    assert split_items(["1.Инфокоммуникационные технологии. 2. Основы 3. Регламенты"]) == [
+        "Инфокоммуникационные технологии.",
+        "Основы",
+        "Регламенты",
+    ]
+    assert split_items(["Web 2.0 және 3.0"]) == ["Web 2.0 және 3.0"]
+
+
+def test_it_keeps_a_lowercase_second_paragraph_in_its_numbered_item():
+    # 001:12732 / 12734: item 4 goes on in a paragraph of its own.
+    assert split_items(["4. Вики-жүйелер ұғымдары;", "қазіргі уақытта вики жүйелері.", "5. Хостинг."]) == [
+        "Вики-жүйелер ұғымдары; қазіргі уақытта вики жүйелері.",
+        "Хостинг.",
+    ]
+    assert split_items(["Жауапкершілік", "өнімділік"]) == ["Жауапкершілік", "өнімділік"]
