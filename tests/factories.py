@@ -32,8 +32,10 @@ def make_standard(**overrides) -> Standard:
 def make_edition(**overrides) -> Edition:
     fields = {"language": "kk", "title": "Бұлттық технологиялар", "year": 2025, "version": 3}
     fields.update(overrides)
-    fields.setdefault("standard", make_standard())
-    fields.setdefault("document", make_document(language=fields["language"]))
+    if "standard" not in fields:
+        fields["standard"] = make_standard()
+    if "document" not in fields:
+        fields["document"] = make_document(language=fields["language"])
     fields.setdefault("position", fields["document"].editions.count() + 1)
     fields.setdefault("key", f"{fields['year']}-{fields['language']}")
     return Edition.objects.create(**fields)
@@ -42,7 +44,8 @@ def make_edition(**overrides) -> Edition:
 def make_card(**overrides) -> ProfessionCard:
     fields = {"title": "Бұлттық технологиялар әзірлеушісі", "level": 6, "level_source": "card"}
     fields.update(overrides)
-    fields.setdefault("edition", make_edition())
+    if "edition" not in fields:
+        fields["edition"] = make_edition()
     fields.setdefault("position", fields["edition"].cards.count() + 1)
     return ProfessionCard.objects.create(**fields)
 
@@ -50,7 +53,8 @@ def make_card(**overrides) -> ProfessionCard:
 def make_labour_function(**overrides) -> LabourFunction:
     fields = {"title": "Бұлттық ортаны әзірлеу"}
     fields.update(overrides)
-    fields.setdefault("card", make_card())
+    if "card" not in fields:
+        fields["card"] = make_card()
     fields.setdefault("position", fields["card"].labour_functions.count() + 1)
     fields.setdefault("number", fields["position"])
     return LabourFunction.objects.create(**fields)
@@ -59,7 +63,8 @@ def make_labour_function(**overrides) -> LabourFunction:
 def make_skill(abilities=("Талдау жүргізу",), knowledge=("Бұлттық есептеулер",), **overrides) -> Skill:
     fields = {"title": "Бұлттық архитектураны жобалау", "recognition": "Ұсынылмайды"}
     fields.update(overrides)
-    fields.setdefault("labour_function", make_labour_function())
+    if "labour_function" not in fields:
+        fields["labour_function"] = make_labour_function()
     fields.setdefault("position", fields["labour_function"].skills.count() + 1)
     fields.setdefault("number", fields["position"])
     skill = Skill.objects.create(**fields)
@@ -73,6 +78,7 @@ def make_skill(abilities=("Талдау жүргізу",), knowledge=("Бұлт�
 def make_related(**overrides) -> RelatedProfession:
     fields = {"title": "Бұлттық технологиялар сәулетшісі", "level": 7}
     fields.update(overrides)
-    fields.setdefault("card", make_card())
+    if "card" not in fields:
+        fields["card"] = make_card()
     fields.setdefault("position", fields["card"].related_professions.count() + 1)
     return RelatedProfession.objects.create(**fields)

@@ -1,0 +1,260 @@
+"""Benchmark the pages under load: gunicorn on PostgreSQL with the bundled orders, 8 concurrent clients.
+
+    .venv/bin/python bench/pages.py [--clients 8] [--workers 3] [--requests 3000] [--seconds 20]
+                                    [--postgres-url URL] [--reuse-db] [--check]
+
+Makes (or, with --reuse-db, reuses) a scratch database ``registry_bench_pages`` on the local
+PostgreSQL, migrates it and imports the bundled orders; serves it with gunicorn on a free loopback
+port with DEBUG off (static files collected, as in production); then loads each page in turn with
+``--clients`` concurrent clients until ``--requests`` answers or ``--seconds`` have passed, and prints
+requests per second and p50/p95 latency per page, with each page's throughput as a share of a
+trivial Django view's on the same server (``registry/bench_views.py``). The clients run in this
+process, on the same machine: on a small machine they take CPU from the server, which lowers
+every number alike and leaves the ratios meaningful. ``--check`` exits 1 when the card page misses
+the issue's targets (p95 under 50 ms, at least a quarter of the trivial view's throughput).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = Path(sys.executable)
+HOST = "127.0.0.1"
+
+BASELINE = ("trivial view", "/bench/trivial/")
+PAGES = [
+    ("overview", "/kk/"),
+    ("card list, filtered", "/ru/cards/?level=5&level=6"),
+    ("card list, one cell", "/kk/cards/?standard=J068&level=7"),
+    ("card page, largest card", "/ru/cards/J074/4/"),
+    ("card page, median card", "/kk/cards/J072/8/"),
+]
+CARD_PAGE = "card page, largest card"  # the one the targets are checked on: the worst case
+TARGET_P95_MS = 50.0
+TARGET_SHARE = 0.25
+
+
+@dataclass
+class Result:
+    name: str
+    path: str
+    seconds: float = 0.0
+    latencies: list[float] = field(default_factory=list)  # seconds, of the successful requests
+    errors: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def rps(self) -> float:
+        return len(self.latencies) / self.seconds if self.seconds else 0.0
+
+    def percentile(self, p: int) -> float:
+        """Latency in milliseconds at percentile ``p`` (nearest rank)."""
+        if not self.latencies:
+            return float("nan")
+        ordered = sorted(self.latencies)
+        return 1000 * ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
+
+
+def run(command: list[str], env: dict, what: str) -> None:
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"{what} failed:\n{(done.stdout + done.stderr)[-3000:]}")
+
+
+def psql(admin_url: str, *sql: str) -> subprocess.CompletedProcess:
+    args = ["psql", admin_url, "-qtA", "-v", "ON_ERROR_STOP=1"]
+    for statement in sql:
+        args += ["-c", statement]
+    return subprocess.run(args, capture_output=True, text=True)
+
+
+def prepare_database(url: str, reuse: bool, env: dict) -> None:
+    """A scratch database with the bundled orders imported: made afresh unless ``reuse`` finds one."""
+    db = url.rsplit("/", 1)[1]
+    admin_url = url.rsplit("/", 1)[0] + "/postgres"
+    if reuse:
+        found = psql(url, "SELECT count(*) FROM cards_professioncard")
+        if found.returncode == 0 and int(found.stdout.strip() or 0) > 0:
+            print(f"Reusing {db} ({found.stdout.strip()} cards).")
+            run([str(PYTHON), "manage.py", "migrate", "--noinput", "-v0"], env, "migrate")
+            return
+    reset = psql(admin_url, f"DROP DATABASE IF EXISTS {db}", f"CREATE DATABASE {db}")
+    if reset.returncode:
+        raise SystemExit(f"Cannot make the scratch database {db}: {reset.stderr.strip()}")
+    started = time.perf_counter()
+    run([str(PYTHON), "manage.py", "migrate", "--noinput", "-v0"], env, "migrate")
+    run([str(PYTHON), "manage.py", "import_standards", "-v0"], env, "import_standards")
+    print(f"Made {db}: migrated and imported the bundled orders in {time.perf_counter() - started:.1f} s.")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def get(port: int, path: str) -> tuple[int, bytes]:
+    conn = http.client.HTTPConnection(HOST, port, timeout=10)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def start_server(port: int, workers: int, env: dict, log) -> subprocess.Popen:
+    gunicorn = PYTHON.with_name("gunicorn")
+    server = subprocess.Popen(
+        [
+            str(gunicorn),
+            "registry.bench_views:bench_application()",
+            "--bind",
+            f"{HOST}:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if get(port, BASELINE[1])[0] == 200:
+                return server
+        except OSError:
+            pass
+        if server.poll() is not None or time.monotonic() > deadline:
+            server.kill()
+            log.flush()
+            raise SystemExit(f"gunicorn did not start:\n{Path(log.name).read_text()[-3000:]}")
+        time.sleep(0.2)
+
+
+def load(port: int, name: str, path: str, clients: int, max_requests: int, max_seconds: float) -> Result:
+    """``clients`` threads, each one request at a time, until ``max_requests`` or ``max_seconds``."""
+    result = Result(name, path)
+    lock = threading.Lock()
+    issued = 0
+    deadline = time.perf_counter() + max_seconds
+
+    def client() -> None:
+        nonlocal issued
+        latencies, errors = [], {}
+        while True:
+            with lock:
+                if issued >= max_requests or time.perf_counter() >= deadline:
+                    break
+                issued += 1
+            started = time.perf_counter()
+            try:
+                status, _ = get(port, path)
+            except OSError as exc:
+                errors[type(exc).__name__] = errors.get(type(exc).__name__, 0) + 1
+                continue
+            if status == 200:
+                latencies.append(time.perf_counter() - started)
+            else:
+                errors[f"HTTP {status}"] = errors.get(f"HTTP {status}", 0) + 1
+        with lock:
+            result.latencies += latencies
+            for key, count in errors.items():
+                result.errors[key] = result.errors.get(key, 0) + count
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def report(results: list[Result]) -> None:
+    baseline = results[0].rps
+    print(f"\n{'page':<26} {'path':<36} {'requests':>8} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'vs trivial':>10}")
+    for r in results:
+        errors = f"   errors: {r.errors}" if r.errors else ""
+        share = r.rps / baseline if baseline else float("nan")
+        print(
+            f"{r.name:<26} {r.path:<36} {len(r.latencies):>8} {r.rps:>8.0f} {r.percentile(50):>7.1f} "
+            f"{r.percentile(95):>7.1f} {share:>10.2f}{errors}"
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--clients", type=int, default=8, help="concurrent clients (default 8)")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers (default 3)")
+    parser.add_argument("--requests", type=int, default=3000, help="at most this many requests per page")
+    parser.add_argument("--seconds", type=float, default=20.0, help="at most this long per page")
+    parser.add_argument("--warmup", type=int, default=50, help="unmeasured requests per page first")
+    parser.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432/registry_bench_pages")
+    parser.add_argument("--reuse-db", action="store_true", help="keep the scratch database if it holds cards")
+    parser.add_argument("--check", action="store_true", help="exit 1 when the card page misses the targets")
+    args = parser.parse_args()
+
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="registry.settings",
+        DATABASE_URL=args.postgres_url,
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS=HOST,
+        SECURE_SSL_REDIRECT="0",
+        LOG_LEVEL="WARNING",
+    )
+    prepare_database(args.postgres_url, args.reuse_db, env)
+    run([str(PYTHON), "manage.py", "collectstatic", "--noinput", "-v0"], env, "collectstatic")
+
+    port = free_port()
+    with tempfile.NamedTemporaryFile("w+", prefix="bench-pages-gunicorn-", suffix=".log") as log:
+        server = start_server(port, args.workers, env, log)
+        try:
+            for name, path in [BASELINE, *PAGES]:
+                status, body = get(port, path)
+                if status != 200:
+                    raise SystemExit(f"{name} {path} answers {status}:\n{body[:1500].decode(errors='replace')}")
+            print(
+                f"gunicorn: {args.workers} sync workers on {HOST}:{port}, DEBUG off; {args.clients} clients; "
+                f"per page at most {args.requests} requests or {args.seconds:g} s; {os.cpu_count()} CPUs shared."
+            )
+            results = []
+            for name, path in [BASELINE, *PAGES]:
+                load(port, name, path, args.clients, args.warmup, args.seconds)
+                results.append(load(port, name, path, args.clients, args.requests, args.seconds))
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    report(results)
+
+    card = next(r for r in results if r.name == CARD_PAGE)
+    share = card.rps / results[0].rps
+    met = card.percentile(95) < TARGET_P95_MS and share >= TARGET_SHARE and not card.errors
+    print(
+        f"\nTargets for the card page ({card.path}): p95 {card.percentile(95):.1f} ms (< {TARGET_P95_MS:g}), "
+        f"throughput {share:.2f} of the trivial view's (>= {TARGET_SHARE:g}): {'met' if met else 'MISSED'}."
+    )
+    return 1 if args.check and not met else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,59 @@
+"""The JSON API of the registry: the card list, filtered by the card list page's FilterSet."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.views.decorators.http import require_GET
+
+from cards.filters import CardFilter, page_of
+from cards.models import ProfessionCard
+
+
+@require_GET
+def card_list(request):
+    """``/api/v1/cards?level=6&standard=J072&language=ru&page=2``.
+
+    The filters of ``/<lang>/cards/``; without ``language``, one card per standard and
+    position, in Kazakh where the standard has a Kazakh text (the registry's default language).
+    """
+    filterset = CardFilter(
+        request.GET, ProfessionCard.objects.select_related("edition__standard"), language=settings.LANGUAGE_CODE
+    )
+    if not filterset.is_valid():
+        return _json({"errors": filterset.form.errors.get_json_data()}, status=400)
+    result = page_of(filterset.qs, request.GET.get("page"))
+    if result.page is None:
+        return _json({"errors": {"page": [{"message": str(result.error), "code": "page"}]}}, status=result.status)
+    page = result.page
+    return _json(
+        {
+            "count": page.paginator.count,
+            "next": _page_url(request, page.next_page_number()) if page.has_next() else None,
+            "previous": _page_url(request, page.previous_page_number()) if page.has_previous() else None,
+            "results": [_card_json(request, card) for card in page],
+        }
+    )
+
+
+def _json(data: dict, status: int = 200) -> JsonResponse:
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def _page_url(request, number: int) -> str:
+    query = request.GET.copy()
+    query["page"] = number
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+def _card_json(request, card: ProfessionCard) -> dict:
+    return {
+        "permalink": request.build_absolute_uri(card.permalink()),
+        "standard_code": card.edition.standard.code,
+        "position": card.position,
+        "title": card.title,
+        "level": card.level,
+        "language": card.edition.language,
+        "occupation_code": card.occupation_code,
+        "isco_code": card.isco_code,
+    }

@@ -1,0 +1,210 @@
+"""Reads for the comparison pages: card references, cards with their trees, level ladders.
+
+Every function here runs a fixed number of queries whatever the cards' size, and
+hands the pure :mod:`cards.compare` module plain :class:`~cards.compare.CardTree` data.
+
+A card reference, as typed in ``?cards=`` (codes case-insensitive):
+
+- ``J068/1``: the in-force card at position 1 of J068, in the page language where it
+  exists, else in the other one (the content-language rule of ``current_card``);
+- ``J068/1@ru``: the same card, in Russian explicitly;
+- ``J071/2022-kk/4``: card 4 of the superseded edition ``2022-kk`` of J071.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+
+from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.utils.translation import gettext as _
+
+from cards.compare import Alignment, CardTree, FunctionNode, SkillNode, align_cards, normalise
+from cards.models import Ability, Knowledge, LabourFunction, ProfessionCard, Skill
+from standards.models import Edition
+
+MIN_CARDS, MAX_CARDS = 2, 4
+LANGUAGES = ("kk", "ru")
+
+_REFERENCE = re.compile(
+    r"^(?P<code>[A-Za-z0-9]+)/(?:(?P<key>[A-Za-z0-9-]+)/)?(?P<position>\d{1,3})(?:@(?P<language>[A-Za-z]{2}))?$"
+)
+
+
+class ReferenceError(ValueError):
+    """A ``?cards=`` value the page cannot show; the message is for the reader."""
+
+
+@dataclass(frozen=True)
+class CardReference:
+    code: str
+    position: int
+    language: str = ""  # "" = the page language where it exists
+    edition_key: str = ""  # "" = the in-force edition
+
+    def __str__(self) -> str:
+        if self.edition_key:
+            return f"{self.code}/{self.edition_key}/{self.position}"
+        return f"{self.code}/{self.position}" + (f"@{self.language}" if self.language else "")
+
+
+def reference_of(card: ProfessionCard) -> str:
+    """The reference that names exactly ``card`` (needs ``edition__standard`` loaded)."""
+    edition = card.edition
+    if edition.status == Edition.Status.SUPERSEDED:
+        return f"{edition.standard.code}/{edition.key}/{card.position}"
+    return f"{edition.standard.code}/{card.position}@{edition.language}"
+
+
+def parse_references(values: list[str]) -> list[CardReference]:
+    """Parse ``?cards=`` values (each comma-separated) into 2 to 4 references.
+
+    Raises :class:`ReferenceError` with a message for the page.
+    """
+    parts = [part.strip() for value in values for part in value.replace(";", ",").split(",") if part.strip()]
+    references = []
+    for part in parts:
+        match = _REFERENCE.match(part.replace(" ", ""))
+        if not match:
+            raise ReferenceError(_("“%(part)s” is not a card reference such as J068/1.") % {"part": part})
+        language = (match["language"] or "").lower()
+        if language and language not in LANGUAGES:
+            raise ReferenceError(_("“%(part)s”: the language must be kk or ru.") % {"part": part})
+        references.append(
+            CardReference(match["code"].upper(), int(match["position"]), language, (match["key"] or "").lower())
+        )
+    if len(references) < MIN_CARDS:
+        raise ReferenceError(_("Choose at least two cards to compare."))
+    if len(references) > MAX_CARDS:
+        raise ReferenceError(_("At most four cards can be compared at once; you chose %(n)d.") % {"n": len(parts)})
+    return references
+
+
+def tree_prefetches() -> list[Prefetch]:
+    """Prefetch a card's function tree in four queries, loading only what the comparison reads."""
+    return [
+        Prefetch(
+            "labour_functions",
+            LabourFunction.objects.only("card_id", "position", "number", "title", "kind").order_by("position"),
+        ),
+        Prefetch(
+            "labour_functions__skills",
+            Skill.objects.only("labour_function_id", "position", "number", "title").order_by("position"),
+        ),
+        Prefetch("labour_functions__skills__abilities", Ability.objects.only("skill_id", "position", "text")),
+        Prefetch("labour_functions__skills__knowledge_items", Knowledge.objects.only("skill_id", "position", "text")),
+    ]
+
+
+def cards_by_reference(references: list[CardReference], language: str) -> list[ProfessionCard]:
+    """The cards the references name, with their trees: five queries in all.
+
+    Raises :class:`ReferenceError` naming the first reference without a card.
+    """
+    conditions = []
+    for ref in references:
+        where = Q(edition__standard__code__iexact=ref.code, position=ref.position)
+        if ref.edition_key:
+            where &= Q(edition__key=ref.edition_key)
+        else:
+            where &= Q(edition__status=Edition.Status.IN_FORCE)
+        conditions.append(where)
+    candidates = list(
+        ProfessionCard.objects.filter(reduce(or_, conditions)).select_related(
+            "edition__standard", "edition__document", "occupation"
+        )
+    )
+    chosen = []
+    for ref in references:
+        matching = [c for c in candidates if _names(ref, c)]
+        if ref.language:
+            matching = [c for c in matching if c.edition.language == ref.language]
+        if not matching:
+            raise ReferenceError(_("There is no card %(ref)s.") % {"ref": ref})
+        # The page language first, as current_card does.
+        matching.sort(key=lambda c: c.edition.language != language)
+        chosen.append(matching[0])
+    # Trees of the chosen cards only (not of the other-language candidates), in four queries.
+    prefetch_related_objects(chosen, *tree_prefetches())
+    return chosen
+
+
+def _names(ref: CardReference, card: ProfessionCard) -> bool:
+    edition = card.edition
+    if edition.standard.code.upper() != ref.code or card.position != ref.position:
+        return False
+    if ref.edition_key:
+        return edition.key == ref.edition_key
+    return edition.status == Edition.Status.IN_FORCE
+
+
+def card_tree(card: ProfessionCard, label: str = "") -> CardTree:
+    """Convert a card with a prefetched tree into the pure structure. Runs no query."""
+    return CardTree(
+        functions=tuple(
+            FunctionNode(
+                f.title,
+                tuple(
+                    SkillNode(
+                        s.title,
+                        tuple(a.text for a in s.abilities.all()),
+                        tuple(k.text for k in s.knowledge_items.all()),
+                        s.number or s.position,
+                    )
+                    for s in f.skills.all()
+                ),
+                f.number or f.position,
+                f.kind,
+            )
+            for f in card.labour_functions.all()
+        ),
+        language=card.edition.language,
+        label=label or card_label(card),
+    )
+
+
+def align_loaded_cards(*cards: ProfessionCard, method: str | None = None) -> Alignment:
+    """Align cards whose trees are prefetched (e.g. ``tree_changes`` of ``cards.changes``). Runs no query.
+
+    ``method`` as in :func:`cards.compare.align_cards`: by default by text when the cards
+    share a language, by position when they do not.
+    """
+    return align_cards([card_tree(card) for card in cards], method)
+
+
+def card_label(card: ProfessionCard) -> str:
+    """A short name of the card for column headers and markings: ``J068/2 · ru · 7``."""
+    edition = card.edition
+    where = f"{edition.standard.code}/{card.position}"
+    if edition.status == Edition.Status.SUPERSEDED:
+        where = f"{edition.standard.code}/{edition.key}/{card.position}"
+    level = _(", level %(level)s") % {"level": card.level} if card.level else ""
+    return f"{where} ({edition.language}{level})"
+
+
+# --- the level ladder ----------------------------------------------------------------------------
+
+
+def ladder_key(card: ProfessionCard) -> str:
+    """What makes cards levels of one profession: the occupation code, else the normalised title."""
+    code = card.occupation_code.strip()
+    return code if code and code != "-" else "title:" + normalise(card.title)
+
+
+def ladder_cards(card: ProfessionCard) -> list[ProfessionCard]:
+    """The cards of ``card``'s edition that are levels of its profession, in level order, with trees.
+
+    Five queries. Cards of one level keep their edition order.
+    """
+    key = ladder_key(card)
+    siblings = ProfessionCard.objects.filter(edition_id=card.edition_id)
+    if key.startswith("title:"):
+        # Titles are compared normalised, in Python: a handful of cards per edition.
+        siblings = siblings.filter(Q(occupation_code__in=("", "-")) | Q(occupation_code__isnull=True))
+    else:
+        siblings = siblings.filter(occupation_code=card.occupation_code)
+    siblings = siblings.select_related("edition__standard", "edition__document").prefetch_related(*tree_prefetches())
+    steps = [c for c in siblings if ladder_key(c) == key]
+    return sorted(steps, key=lambda c: (c.level if c.level is not None else 99, c.position))

@@ -1,0 +1,147 @@
+"""The one FilterSet of profession cards, shared by the card list page and the JSON API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from cards.models import ProfessionCard
+from standards.models import LANGUAGE_CHOICES, Standard
+
+LEVEL_CHOICES = [(str(n), str(n)) for n in range(1, 9)]
+
+# Every order ends on the card's identity, so pages never overlap or skip a card.
+SORTS = {
+    "standard": ("edition__standard__code", "position", "edition__language"),
+    "title": ("title", "edition__standard__code", "position", "edition__language"),
+    "level": ("level", "edition__standard__code", "position", "edition__language"),
+}
+SORT_CHOICES = [
+    ("standard", _("standard, then position")),
+    ("title", _("title")),
+    ("level", _("ОРК level")),
+]
+
+PAGE_SIZE = 25
+
+
+class CardFilter(django_filters.FilterSet):
+    """Filters in-force profession cards.
+
+    Strict: when any value is invalid, ``qs`` is empty and ``errors`` says why. Without a
+    ``language`` filter the cards are those readable in ``language`` (the page's language):
+    one card per standard and position, in that language where the standard has a text in it.
+    """
+
+    level = django_filters.MultipleChoiceFilter(
+        field_name="level",
+        lookup_expr="exact",
+        choices=LEVEL_CHOICES,
+        distinct=False,
+        label=_("ОРК level"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    standard = django_filters.ChoiceFilter(
+        field_name="edition__standard__code", lookup_expr="exact", label=_("Standard"), empty_label=_("any")
+    )
+    isco = django_filters.ChoiceFilter(
+        field_name="isco_code", lookup_expr="exact", label=_("Occupation group (ISCO-08)"), empty_label=_("any")
+    )
+    language = django_filters.ChoiceFilter(
+        field_name="edition__language",
+        lookup_expr="exact",
+        choices=LANGUAGE_CHOICES,
+        label=_("Language of the text"),
+        empty_label=_("page language first"),
+    )
+    q = django_filters.CharFilter(
+        field_name="title",
+        lookup_expr="icontains",
+        method="filter_words",
+        label=_("Words in the title"),
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    sort = django_filters.ChoiceFilter(choices=SORT_CHOICES, method="order_cards", label=_("Sort by"), empty_label=None)
+
+    class Meta:
+        model = ProfessionCard
+        fields = ["level", "standard", "isco", "language", "q", "sort"]
+
+    def __init__(self, data=None, queryset=None, *, language: str | None = None, **kwargs):
+        if queryset is None:
+            queryset = ProfessionCard.objects.all()
+        super().__init__(data, queryset.in_force(), **kwargs)
+        self.language = language or get_language()
+        self.filters["standard"].extra["choices"] = self._standard_choices()
+        self.filters["isco"].extra["choices"] = self._isco_choices()
+
+    def _standard_choices(self) -> list[tuple[str, str]]:
+        return [
+            (standard.code, f"{standard.code} — {standard.title_in(self.language)}")
+            for standard in Standard.objects.only("code", "title_kk", "title_ru").order_by("code")
+        ]
+
+    def _isco_choices(self) -> list[tuple[str, str]]:
+        # The groups of the cards themselves: a group whose cards all lack an НКЗ code
+        # (8213) has no Occupation row, so no title, but it is still a group one can pick.
+        groups = (
+            ProfessionCard.objects.in_force()
+            .exclude(isco_code="")
+            .values_list("isco_code")
+            .annotate(title=models.Max("occupation__isco_title"))
+            .order_by("isco_code")
+        )
+        return [(code, f"{code} — {title}" if title else code) for code, title in groups]
+
+    def filter_queryset(self, queryset):
+        if not self.form.is_valid():
+            return queryset.none()
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        if not data.get("language"):
+            queryset = queryset.readable_in(self.language)
+        if not data.get("sort"):
+            queryset = queryset.order_by(*SORTS["standard"])
+        return queryset
+
+    def filter_words(self, queryset, name, value):
+        for word in value.split():
+            queryset = queryset.filter(
+                models.Q(**{f"{name}__icontains": word}) | models.Q(header_title__icontains=word)
+            )
+        return queryset
+
+    def order_cards(self, queryset, name, value):
+        return queryset.order_by(*SORTS[value])
+
+
+@dataclass
+class PageOfCards:
+    """A page of a card list, or why there is none (``error`` and the HTTP ``status``)."""
+
+    page: Page | None
+    error: str = ""
+    status: int = 200
+
+
+def page_of(queryset, number: str | None, per_page: int = PAGE_SIZE) -> PageOfCards:
+    paginator = Paginator(queryset, per_page)
+    try:
+        return PageOfCards(paginator.page(number or 1))
+    except PageNotAnInteger:
+        return PageOfCards(None, _("The page number must be a whole number from 1."), 400)
+    except EmptyPage:
+        if str(number).isdigit() and int(number) > 1:
+            message = ngettext(
+                "There is no page %(number)s: the list has %(pages)s page.",
+                "There is no page %(number)s: the list has %(pages)s pages.",
+                paginator.num_pages,
+            ) % {"number": number, "pages": paginator.num_pages}
+            return PageOfCards(None, message, 404)
+        return PageOfCards(None, _("The page number must be a whole number from 1."), 400)

@@ -1,0 +1,27 @@
+"""What changed between a standard's editions; where its Kazakh and Russian texts disagree."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
+
+from cards.changes import changes_of_standard
+from cards.changes import quality_report as build_quality_report
+from standards.models import Standard
+
+
+def edition_changes(request, code: str):
+    """Cards kept, added and dropped from each superseded edition of ``code`` to its in-force text."""
+    standard = get_object_or_404(Standard, code=code.upper())
+    ctx = {
+        "standard": standard,
+        "standard_title": standard.title_in(get_language()),
+        "changes": changes_of_standard(standard),
+    }
+    return render(request, "standards/changes.html", ctx)
+
+
+def quality_report(request):
+    """Kazakh/Russian twins that disagree, levels taken from the passport list, open import issues."""
+    ctx = {"report": build_quality_report(), "show_admin_links": request.user.is_staff}
+    return render(request, "cards/quality.html", ctx)

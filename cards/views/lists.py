@@ -1,0 +1,34 @@
+"""Lists of profession cards: the filterable card list and the occupation ladder."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
+
+from cards.filters import CardFilter, page_of
+from cards.models import Occupation, ProfessionCard
+
+
+def card_list(request):
+    filterset = CardFilter(request.GET, ProfessionCard.objects.select_related("edition__standard"))
+    ctx = {"filterset": filterset, "form": filterset.form, "page": None, "error": "", "status": 200}
+    if filterset.is_valid():
+        result = page_of(filterset.qs, request.GET.get("page"))
+        ctx.update(page=result.page, error=result.error, status=result.status)
+        if result.page:
+            ctx["page_range"] = result.page.paginator.get_elided_page_range(result.page.number, on_each_side=2)
+    else:
+        ctx["status"] = 400
+    return render(request, "cards/card_list.html", ctx, status=ctx["status"])
+
+
+def occupation_detail(request, code):
+    occupation = get_object_or_404(Occupation, code=code)
+    cards = (
+        ProfessionCard.objects.readable_in(get_language())
+        .filter(occupation=occupation)
+        .select_related("edition__standard")
+        .order_by("level", "edition__standard__code", "position")
+    )
+    ctx = {"occupation": occupation, "cards": cards}
+    return render(request, "cards/occupation_detail.html", ctx)

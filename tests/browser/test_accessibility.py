@@ -1,0 +1,43 @@
+"""axe-core (the copy bundled with axe-playwright-python, no network) finds no serious or critical
+violation on the main pages, in both interface languages; each page is also saved as a screenshot."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.slow
+
+BLOCKING = {"serious", "critical"}
+PAGES = {
+    "overview": "/{lang}/",
+    "card-list": "/{lang}/cards/?level=6&level=7",
+    "card": "/{lang}/cards/J074/4/",  # the largest card
+    "card-fallback": "/{lang}/cards/J057/1/",  # J057 has no Russian text: the Kazakh one, with a note
+    "standard": "/{lang}/standards/J068/",
+    "standard-list": "/{lang}/standards/",
+    "occupation": "/{lang}/occupations/2519-9-001/",
+}
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return Axe()
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"{v['impact']}: {v['id']} — {v['help']} ({v['helpUrl']})")
+        for node in v["nodes"][:5]:
+            lines.append(f"    {' '.join(node['target'])}: {node['html'][:160]}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_axe_finds_no_serious_or_critical_violation(page, axe, screenshot, name, language):
+    response = page.goto(PAGES[name].format(lang=language))
+    assert response.status == 200
+    results = axe.run(page)
+    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING]
+    screenshot(page, f"{name}-{language}")
+    assert not blocking, "\n" + describe(blocking)
