@@ -33,7 +33,7 @@ _REFERENCE = re.compile(
 )
 
 
-class ReferenceError(ValueError):
+class CardReferenceError(ValueError):
     """A ``?cards=`` value the page cannot show; the message is for the reader."""
 
 
@@ -61,24 +61,24 @@ def reference_of(card: ProfessionCard) -> str:
 def parse_references(values: list[str]) -> list[CardReference]:
     """Parse ``?cards=`` values (each comma-separated) into 2 to 4 references.
 
-    Raises :class:`ReferenceError` with a message for the page.
+    Raises :class:`CardReferenceError` with a message for the page.
     """
     parts = [part.strip() for value in values for part in value.replace(";", ",").split(",") if part.strip()]
     references = []
     for part in parts:
         match = _REFERENCE.match(part.replace(" ", ""))
         if not match:
-            raise ReferenceError(_("“%(part)s” is not a card reference such as J068/1.") % {"part": part})
+            raise CardReferenceError(_("“%(part)s” is not a card reference such as J068/1.") % {"part": part})
         language = (match["language"] or "").lower()
         if language and language not in LANGUAGES:
-            raise ReferenceError(_("“%(part)s”: the language must be kk or ru.") % {"part": part})
+            raise CardReferenceError(_("“%(part)s”: the language must be kk or ru.") % {"part": part})
         references.append(
             CardReference(match["code"].upper(), int(match["position"]), language, (match["key"] or "").lower())
         )
     if len(references) < MIN_CARDS:
-        raise ReferenceError(_("Choose at least two cards to compare."))
+        raise CardReferenceError(_("Choose at least two cards to compare."))
     if len(references) > MAX_CARDS:
-        raise ReferenceError(_("At most four cards can be compared at once; you chose %(n)d.") % {"n": len(parts)})
+        raise CardReferenceError(_("At most four cards can be compared at once; you chose %(n)d.") % {"n": len(parts)})
     return references
 
 
@@ -101,7 +101,7 @@ def tree_prefetches() -> list[Prefetch]:
 def cards_by_reference(references: list[CardReference], language: str) -> list[ProfessionCard]:
     """The cards the references name, with their trees: five queries in all.
 
-    Raises :class:`ReferenceError` naming the first reference without a card.
+    Raises :class:`CardReferenceError` naming the first reference without a card.
     """
     conditions = []
     for ref in references:
@@ -122,7 +122,7 @@ def cards_by_reference(references: list[CardReference], language: str) -> list[P
         if ref.language:
             matching = [c for c in matching if c.edition.language == ref.language]
         if not matching:
-            raise ReferenceError(_("There is no card %(ref)s.") % {"ref": ref})
+            raise CardReferenceError(_("There is no card %(ref)s.") % {"ref": ref})
         # The page language first, as current_card does.
         matching.sort(key=lambda c: c.edition.language != language)
         chosen.append(matching[0])

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from cards import compare as engine
 from cards.comparison_data import (
     MAX_CARDS,
-    ReferenceError,
+    CardReferenceError,
     card_label,
     card_tree,
     cards_by_reference,
@@ -35,7 +35,7 @@ def compare(request):
     try:
         references = parse_references(values)
         cards = cards_by_reference(references, language)
-    except ReferenceError as error:
+    except CardReferenceError as error:
         ctx["error"] = str(error)
         return render(request, "cards/compare.html", ctx, status=400)
     alignment = engine.align_cards([card_tree(card) for card in cards])
