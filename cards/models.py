@@ -47,10 +47,11 @@ class ProfessionCardQuerySet(models.QuerySet):
 
     def with_tree(self):
         """Prefetch the whole tree of each card in a fixed number of queries."""
+        related = RelatedProfession.objects.select_related("target__edition__standard")
         return self.select_related("edition__standard", "edition__document", "occupation").prefetch_related(
             "labour_functions__skills__abilities",
             "labour_functions__skills__knowledge_items",
-            "related_professions__target__edition__standard",
+            models.Prefetch("related_professions", queryset=related),
         )
 
 
@@ -103,7 +104,7 @@ class ProfessionCard(models.Model):
     objects = ProfessionCardQuerySet.as_manager()
 
     class Meta:
-        ordering = ["edition", "position"]
+        ordering = ["edition_id", "position"]
         verbose_name = _("profession card")
         verbose_name_plural = _("profession cards")
         constraints = [
@@ -146,7 +147,7 @@ class LabourFunction(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.MANDATORY)
 
     class Meta:
-        ordering = ["card", "position"]
+        ordering = ["card_id", "position"]
         verbose_name = _("labour function")
         verbose_name_plural = _("labour functions")
         constraints = [
@@ -167,7 +168,7 @@ class Skill(models.Model):
     recognition = models.CharField(_("recognition possibility"), max_length=100, blank=True)
 
     class Meta:
-        ordering = ["labour_function", "position"]
+        ordering = ["labour_function_id", "position"]
         verbose_name = _("skill")
         verbose_name_plural = _("skills")
         constraints = [
@@ -186,7 +187,7 @@ class SkillItem(models.Model):
 
     class Meta:
         abstract = True
-        ordering = ["skill", "position"]
+        ordering = ["skill_id", "position"]
 
     def __str__(self) -> str:
         return f"{self.position}. {self.text}"
@@ -232,7 +233,7 @@ class RelatedProfession(models.Model):
     )
 
     class Meta:
-        ordering = ["card", "position"]
+        ordering = ["card_id", "position"]
         verbose_name = _("related profession")
         verbose_name_plural = _("related professions")
         constraints = [

@@ -58,7 +58,8 @@ def _render_card(request, shown: CardInLanguage, successors=()):
         "standard": edition.standard,
         "standard_title": edition.standard.title_in(language),
         "content_language": edition.language,
-        "is_fallback": shown.is_fallback,
+        # An edition's path names its language: no note when the card has a text in the page's language too.
+        "is_fallback": shown.is_fallback and card.twin_id is None,
         "is_superseded": edition.status == Edition.Status.SUPERSEDED,
         "in_page_language_url": _card_url(card, language=edition.language),
         "print_url": request.build_absolute_uri(request.path),

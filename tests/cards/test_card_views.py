@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 # One query for the card with its edition, document, standard, occupation, twin and predecessor; four for
 # the tree (functions, skills, abilities, knowledge); four for the related professions with their linked
 # cards' editions and standards (with_tree's prefetch); one for the ladder and the other standards.
-CARD_PAGE_QUERIES = 10
+CARD_PAGE_QUERIES = 7
 
 
 def page(client, url) -> str:
@@ -430,6 +430,17 @@ def test_a_card_of_an_edition_in_force_shows_no_superseded_banner_on_the_edition
     assert '<h1 id="card-title" lang="ru">Архитектор</h1>' in body
 
 
+def test_an_edition_path_in_the_other_language_needs_no_note_when_the_card_has_a_twin(client, editions):
+    kk = make_card(edition=editions["kk"], title="Сәулетші")
+    make_card(edition=editions["ru"], title="Архитектор", twin=kk)
+
+    body = page(client, "/kk/standards/J62012055/editions/2025-ru/cards/1/")
+
+    assert '<h1 id="card-title" lang="ru">Архитектор</h1>' in body
+    assert "notice-language" not in body
+    assert '<a href="/kk/cards/J62012055/1/" hreflang="kk">' in body
+
+
 # Staff
 
 
@@ -484,10 +495,18 @@ def test_the_page_runs_the_same_number_of_queries_for_a_small_and_a_large_card(
     client, editions, django_assert_num_queries
 ):
     small = card_with_tree(functions=1, skills=1, items=1, related=1, edition=editions["kk"], occupation_code="-")
-    large = card_with_tree(functions=6, skills=5, items=8, related=5, edition=editions["kk"], occupation_code="-")
+    large = card_with_tree(
+        functions=6, skills=5, items=8, related=5, edition=editions["kk"], occupation_code="2512-1-001"
+    )
     ru = card_with_tree(functions=6, skills=5, items=8, related=5, edition=editions["ru"], position=large.position)
     large.twin = ru
+    large.predecessor = make_card(
+        edition=make_edition(standard=large.edition.standard, key="2019-kk", status="superseded")
+    )
     large.save()
+    for level in (5, 7):  # the ladder and the same occupation in another standard
+        make_card(edition=editions["kk"], level=level, occupation_code="2512-1-001")
+        make_card(edition=make_edition(standard=make_standard(code=f"J6399905{level}")), occupation_code="2512-1-001")
 
     with django_assert_num_queries(CARD_PAGE_QUERIES):
         page(client, f"/kk/cards/J62012055/{small.position}/")
@@ -496,6 +515,20 @@ def test_the_page_runs_the_same_number_of_queries_for_a_small_and_a_large_card(
     with django_assert_num_queries(CARD_PAGE_QUERIES):
         page(client, f"/ru/cards/J62012055/{large.position}/")
     assert body.count('<section class="skill"') == 30
+    assert body.count("/kk/cards/J6399905") == 2 and body.count("<li") > 100
+
+
+def test_the_page_for_staff_adds_only_the_import_issues_query(client, admin_user, editions, django_assert_num_queries):
+    small = card_with_tree(edition=editions["kk"])
+    large = card_with_tree(functions=4, skills=4, items=5, related=3, edition=editions["kk"], last_line=500)
+    for line in range(1, 40):
+        ImportIssue.objects.create(document=editions["kk"].document, line=line, message="text outside any field")
+    client.force_login(admin_user)
+
+    # The card page's queries, the session, the user and the import issues.
+    for card in (small, large):
+        with django_assert_num_queries(CARD_PAGE_QUERIES + 3):
+            page(client, f"/kk/cards/J62012055/{card.position}/")
 
 
 def test_the_superseded_page_runs_a_fixed_number_of_queries(client, standard, editions, django_assert_num_queries):
