@@ -50,10 +50,6 @@ class TreeChanges:
     counts: dict  # compare.Counts by kind: "function", "skill", "ability", "knowledge"
     items: list[TreeChange]
 
-    @property
-    def is_unchanged(self) -> bool:
-        return not any(c.added or c.removed or c.changed for c in self.counts.values())
-
 
 def tree_changes(old: ProfessionCard, new: ProfessionCard) -> TreeChanges:
     """The functions and skills added, removed or reworded from ``old`` to ``new``, aligned by
@@ -422,10 +418,6 @@ class QualityReport:
     def one_sided_rows(self) -> list[tuple[TwinReport, OneSided]]:
         return [(t, d) for t in self.twins for d in t.one_sided]
 
-    @property
-    def open_issue_count(self) -> int:
-        return len(self.issues)
-
 
 def card_at_line(cards_by_document: dict, document_id: int, line: int) -> ProfessionCard | None:
     for card in cards_by_document.get(document_id, ()):
@@ -435,7 +427,7 @@ def card_at_line(cards_by_document: dict, document_id: int, line: int) -> Profes
 
 
 def quality_report() -> QualityReport:
-    """The bilingual quality report over the whole registry, in eight queries.
+    """The bilingual quality report over the whole registry, in nine queries.
 
     Loads every twinned card's tree at once (a few hundred cards), then compares in Python.
     """
