@@ -8,7 +8,7 @@ PORT ?= 8000
 # The test suite runs on the local PostgreSQL (started if it is down); override to use another.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/registry
 
-.PHONY: run serve setup test test-sqlite lint format check-migrations postgres superuser import messages bench clean
+.PHONY: run serve setup browser test test-sqlite lint format check-migrations postgres superuser import messages bench clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,11 @@ import: setup
 postgres:
 	@bash scripts/ensure-postgres.sh
 
-test: setup postgres
+# Debian's chromium for the browser tests (Playwright's own download needs the open internet).
+browser:
+	@bash scripts/install-browser.sh
+
+test: setup postgres browser
 	DATABASE_URL=$(TEST_DATABASE_URL) $(PY) -m pytest
 
 test-sqlite: setup

@@ -129,23 +129,28 @@ def server_url(registry_data, tmp_path_factory):
 
 
 @pytest.fixture(scope="package")
-def playwright(server_url):
+def chromium() -> str:
+    """Debian's chromium; checked before the registry is imported, so a skip costs nothing."""
+    if not (os.access(CHROMIUM, os.X_OK) or shutil.which(CHROMIUM)):
+        cannot_run(f"no chromium at {CHROMIUM}")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="package")
+def playwright(chromium, server_url):
     # Playwright's sync API runs an event loop in this thread, and Django refuses database
     # calls from a thread with a running loop: the registry is imported before it starts
     # (hence server_url) and deleted after it stops.
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        cannot_run("playwright is not installed (pip install -r requirements.txt)")
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         yield p
 
 
 @pytest.fixture(scope="package")
-def browser(playwright):
-    if not (os.access(CHROMIUM, os.X_OK) or shutil.which(CHROMIUM)):
-        cannot_run(f"no chromium at {CHROMIUM}")
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+def browser(playwright, chromium):
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)  # this run's pictures only
+    browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
     yield browser
     browser.close()
 
@@ -202,21 +207,3 @@ def pytest_runtest_makereport(item, call):
         except Exception as exc:  # a crashed page must not hide the test's own failure
             report.sections.append(("screenshot", f"no screenshot of the failure: {exc}"))
     return report
-
-
-@pytest.fixture
-def interface():
-    """What the interface says in a language, from the same message catalogue as the pages, so the
-    tests find controls by the words a user reads: ``interface("ru", "Show cards")``;
-    ``interface("ru", "%(counter)s card matches", plural="%(counter)s cards match", counter=2)``."""
-    from django.utils import translation
-
-    def translate(language: str, text: str, plural: str | None = None, **values) -> str:
-        with translation.override(language):
-            if plural is None:
-                message = translation.gettext(text)
-            else:
-                message = translation.ngettext(text, plural, values["counter"])
-        return message % values if values else message
-
-    return translate

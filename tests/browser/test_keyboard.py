@@ -5,16 +5,18 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.ui import label, result_rows, say
+
 pytestmark = pytest.mark.slow
 
 IN_MAIN = "() => document.querySelector('main').contains(document.activeElement)"
 
 
 @pytest.mark.parametrize(("language", "path"), [("kk", "/kk/cards/J068/2/"), ("ru", "/ru/cards/"), ("ru", "/ru/")])
-def test_the_first_tab_reaches_the_skip_link_which_moves_focus_to_the_main_content(page, interface, language, path):
+def test_the_first_tab_reaches_the_skip_link_which_moves_focus_to_the_main_content(page, language, path):
     page.goto(path)
     page.keyboard.press("Tab")
-    skip = page.get_by_role("link", name=interface(language, "Skip to content"))
+    skip = page.get_by_role("link", name=say(language, "Skip to content"))
     expect(skip).to_be_focused()
     box = skip.bounding_box()  # shown when focused, not left off-screen
     assert box and 0 <= box["x"] < page.viewport_size["width"] and 0 <= box["y"] < page.viewport_size["height"]
@@ -25,13 +27,13 @@ def test_the_first_tab_reaches_the_skip_link_which_moves_focus_to_the_main_conte
     assert page.evaluate(IN_MAIN), "the Tab after the skip link left the main content"
 
 
-def test_the_card_list_filters_from_the_keyboard_alone(page, interface):
+def test_the_card_list_filters_from_the_keyboard_alone(page):
     page.goto("/ru/cards/")
-    page.get_by_label(re.compile(rf"^{re.escape(interface('ru', 'Words in the title'))}:?$")).focus()
+    page.get_by_label(label(say("ru", "Words in the title"))).focus()
     page.keyboard.type("администратор")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"[?&]q="))
-    rows = page.get_by_role("region").get_by_role("table").locator("tbody").get_by_role("row")
+    rows = result_rows(page)
     expect(rows.first).to_contain_text(re.compile("администратор", re.IGNORECASE))
     for title in rows.get_by_role("rowheader").all_inner_texts():
         assert "администратор" in title.lower()

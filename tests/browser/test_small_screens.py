@@ -9,20 +9,29 @@ PHONE = {"width": 360, "height": 740}
 
 # What a page would need to scroll sideways: the document's own width beyond the viewport.
 PAGE_WIDTH = "document.documentElement.scrollWidth"
-# Elements reaching past the right edge of the screen, outside any box that scrolls sideways: cut
-# off, even when the page hides its overflow instead of scrolling.
+# Elements reaching past the right edge of the screen, outside any box that scrolls sideways: they
+# widen the page (or are cut off when it hides its overflow). An absolutely positioned element
+# belongs to its containing block, not to the box it sits in: a scrolling box that is not
+# positioned does not hold it.
 OVERFLOWING = """() => {
   const width = document.documentElement.clientWidth;
+  const scrolls = box => ['auto', 'scroll'].includes(getComputedStyle(box).overflowX);
   const inScroller = el => {
-    for (let box = el.parentElement; box && box !== document.body; box = box.parentElement) {
-      if (['auto', 'scroll'].includes(getComputedStyle(box).overflowX)) return true;
+    const position = getComputedStyle(el).position;
+    if (position === 'fixed') return false;
+    let box = position === 'absolute' ? el.offsetParent : el.parentElement;
+    for (; box && box !== document.body && box !== document.documentElement; box = box.parentElement) {
+      if (scrolls(box)) return true;
     }
     return false;
   };
   return [...document.body.querySelectorAll('*')]
-    .filter(el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.right > width + 1 && !inScroller(el); })
+    .filter(el => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.right > width + 1 && !inScroller(el);
+    })
     .slice(0, 5)
-    .map(el => `${el.tagName.toLowerCase()} ${(el.textContent || '').trim().slice(0, 60)}`);
+    .map(el => `<${el.tagName.toLowerCase()} class="${el.className}"> ${(el.textContent || '').trim().slice(0, 60)}`);
 }"""
 # Tables wider than their box, and whether that box scrolls sideways (so the page does not have to).
 WIDE_TABLES = """() => [...document.querySelectorAll('main table')]
@@ -51,10 +60,10 @@ def test_the_page_fits_a_360_pixel_screen_without_sideways_scrolling(new_context
     page.goto(path)
     heading = page.get_by_role("heading", level=1)
     expect(heading).to_be_visible()
+    assert page.evaluate(OVERFLOWING) == []
     assert page.evaluate(PAGE_WIDTH) <= PHONE["width"], f"{path} scrolls sideways at {PHONE['width']} px"
     box = heading.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
-    assert page.evaluate(OVERFLOWING) == []
     assert [t for t in page.evaluate(WIDE_TABLES) if not t["scrolls"]] == []
     name = path.strip("/").replace("/", "-").replace("?", "-").replace("&", "-").replace("=", "")
     screenshot(page, f"360px-{name}")
