@@ -209,6 +209,11 @@ def main() -> int:
     parser.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432/registry_bench_pages")
     parser.add_argument("--reuse-db", action="store_true", help="keep the scratch database if it holds cards")
     parser.add_argument("--check", action="store_true", help="exit 1 when the card page misses the targets")
+    parser.add_argument(
+        "--no-page-cache",
+        action="store_true",
+        help="serve every page uncached (PAGE_CACHE_SECONDS=0): the cost of a miss",
+    )
     args = parser.parse_args()
 
     env = dict(
@@ -220,6 +225,7 @@ def main() -> int:
         ALLOWED_HOSTS=HOST,
         SECURE_SSL_REDIRECT="0",
         LOG_LEVEL="WARNING",
+        PAGE_CACHE_SECONDS="0" if args.no_page_cache else os.environ.get("PAGE_CACHE_SECONDS", "600"),
     )
     prepare_database(args.postgres_url, args.reuse_db, env)
     run([str(PYTHON), "manage.py", "collectstatic", "--noinput", "-v0"], env, "collectstatic")

@@ -4,6 +4,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from cards.models import Ability, Knowledge, LabourFunction, Occupation, ProfessionCard, RelatedProfession, Skill
+from cards.search import rebuild_search_index
+from standards.admin import RevisionAdmin
 
 
 def admin_link(obj, label=None):
@@ -11,6 +13,19 @@ def admin_link(obj, label=None):
         return "—"
     url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
     return format_html('<a href="{}">{}</a>', url, label or str(obj))
+
+
+class CardContentAdmin(RevisionAdmin):
+    """Admin of a card or a part of its tree: an edit also refreshes the card's search row at once."""
+
+    def card_of(self, obj) -> ProfessionCard | None:
+        return obj
+
+    def content_changed(self, obj) -> None:
+        super().content_changed(obj)
+        card = self.card_of(obj)
+        if card is not None and card.pk:
+            rebuild_search_index([card])
 
 
 class LabourFunctionInline(admin.TabularInline):
@@ -29,7 +44,7 @@ class RelatedProfessionInline(admin.TabularInline):
 
 
 @admin.register(ProfessionCard)
-class ProfessionCardAdmin(admin.ModelAdmin):
+class ProfessionCardAdmin(CardContentAdmin):
     list_display = ("title", "standard_code", "language", "level", "occupation_code", "group_code", "position")
     list_filter = (
         "edition__standard",
@@ -92,7 +107,7 @@ class SkillInline(admin.TabularInline):
 
 
 @admin.register(LabourFunction)
-class LabourFunctionAdmin(admin.ModelAdmin):
+class LabourFunctionAdmin(CardContentAdmin):
     list_display = ("title", "card", "position", "kind")
     list_filter = ("kind", "card__edition__standard", "card__edition__language")
     search_fields = ("title", "card__title")
@@ -100,6 +115,9 @@ class LabourFunctionAdmin(admin.ModelAdmin):
     readonly_fields = ("card_link",)
     fields = ("card_link", "position", "number", "kind", "title")
     inlines = [SkillInline]
+
+    def card_of(self, obj):
+        return obj.card
 
     @admin.display(description=_("card"))
     def card_link(self, obj):
@@ -119,7 +137,7 @@ class KnowledgeInline(admin.TabularInline):
 
 
 @admin.register(Skill)
-class SkillAdmin(admin.ModelAdmin):
+class SkillAdmin(CardContentAdmin):
     list_display = ("title", "labour_function", "position", "recognition")
     list_filter = ("labour_function__card__edition__standard", "labour_function__card__edition__language")
     search_fields = ("title", "labour_function__title", "labour_function__card__title")
@@ -127,6 +145,9 @@ class SkillAdmin(admin.ModelAdmin):
     readonly_fields = ("labour_function_link", "card_link")
     fields = ("card_link", "labour_function_link", "position", "number", "title", "recognition")
     inlines = [AbilityInline, KnowledgeInline]
+
+    def card_of(self, obj):
+        return obj.labour_function.card
 
     @admin.display(description=_("labour function"))
     def labour_function_link(self, obj):
@@ -138,7 +159,7 @@ class SkillAdmin(admin.ModelAdmin):
 
 
 @admin.register(Occupation)
-class OccupationAdmin(admin.ModelAdmin):
+class OccupationAdmin(RevisionAdmin):
     list_display = ("code", "isco_code", "isco_title")
     search_fields = ("code", "isco_title")
     list_filter = ("isco_code",)

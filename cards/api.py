@@ -8,6 +8,10 @@ from django.views.decorators.http import require_GET
 
 from cards.filters import CardFilter, page_of
 from cards.models import ProfessionCard
+from cards.search import search_cards
+
+SEARCH_LIMIT = 20
+SEARCH_LIMIT_MAX = 100
 
 
 @require_GET
@@ -32,6 +36,46 @@ def card_list(request):
             "next": _page_url(request, page.next_page_number()) if page.has_next() else None,
             "previous": _page_url(request, page.previous_page_number()) if page.has_previous() else None,
             "results": [_card_json(request, card) for card in page],
+        }
+    )
+
+
+@require_GET
+def search(request):
+    """``/api/v1/search?q=облачные+вычисления&lang=ru&level=7&limit=20``.
+
+    The ranked cards of the search page, best first: permalink, title, level, language and the
+    score. ``lang`` (default the registry's default language) picks, of a kk/ru pair of cards,
+    the one to return unless the other matches better; the card list's filters apply.
+    """
+    errors = {}
+    query = request.GET.get("q", "").strip()
+    language = request.GET.get("lang", settings.LANGUAGE_CODE)
+    if language not in dict(settings.LANGUAGES):
+        errors["lang"] = [{"message": f"Unknown language {language!r}: use kk or ru.", "code": "invalid"}]
+    limit = request.GET.get("limit", str(SEARCH_LIMIT))
+    if not limit.isdigit() or not 1 <= int(limit) <= SEARCH_LIMIT_MAX:
+        errors["limit"] = [{"message": f"A whole number from 1 to {SEARCH_LIMIT_MAX}.", "code": "invalid"}]
+    if errors:
+        return _json({"errors": errors}, status=400)
+    result = search_cards(query, language=language, filters=request.GET)
+    if not result.filterset.is_valid():
+        return _json({"errors": result.filterset.form.errors.get_json_data()}, status=400)
+    if result.message:
+        return _json({"errors": {"q": [{"message": str(result.message), "code": "too_short"}]}}, status=400)
+    hits = result.hits(result.ranked[: int(limit)])
+    return _json(
+        {
+            "query": result.query.text,
+            "understood": {
+                "levels": result.query.levels,
+                "occupation_codes": result.query.occupation_codes,
+                "standard_codes": result.query.standard_codes,
+            },
+            "count": result.count,
+            "results": [
+                {"rank": rank, "score": hit.score, **_card_json(request, hit.card)} for rank, hit in enumerate(hits, 1)
+            ],
         }
     )
 

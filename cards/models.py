@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -248,3 +249,39 @@ class RelatedProfession(models.Model):
         if self.level and self.level_max and self.level_max != self.level:
             return f"{self.level}–{self.level_max}"
         return str(self.level or "")
+
+
+class CardSearchText(models.Model):
+    """One card's texts prepared for search: rebuilt by ``cards.search.rebuild_search_index``.
+
+    ``texts`` holds, per group (``title``, ``alias``, ``standard``, ``body``, ``detail``), the
+    Russian text as written (PostgreSQL stems it with the ``russian`` configuration) and the
+    Kazakh text as stems of :mod:`cards.kazakh` (indexed with ``simple``); the ``*_vector``
+    columns are built from them on PostgreSQL only. ``stems`` are the same groups stemmed in
+    Python, for the SQLite fallback; ``passages`` the source texts shown as matching passages.
+    A card's ``alias`` group also holds its names in the other language (its twin's title, and
+    for a card without a twin the other language's names of its НКЗ code), and ``standard``
+    both titles of its standard: so a Russian query finds a card of a Kazakh-only standard.
+    """
+
+    card = models.OneToOneField(
+        ProfessionCard, on_delete=models.CASCADE, primary_key=True, related_name="search_text", verbose_name=_("card")
+    )
+    language = models.CharField(_("language"), max_length=2)
+    names = models.TextField(_("every name of the card, lower-cased"), blank=True)
+    codes = models.TextField(_("the card's own codes"), blank=True)
+    alias_codes = models.TextField(_("codes of its other titles"), blank=True)
+    texts = models.JSONField(_("texts by group"), default=dict)
+    stems = models.JSONField(_("stems by group"), default=dict)
+    passages = models.JSONField(_("passages"), default=list)
+    title_vector = SearchVectorField(null=True)
+    alias_vector = SearchVectorField(null=True)
+    standard_vector = SearchVectorField(null=True)
+    body_vector = SearchVectorField(null=True)
+
+    class Meta:
+        verbose_name = _("card search text")
+        verbose_name_plural = _("card search texts")
+
+    def __str__(self) -> str:
+        return f"search text of card {self.card_id}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cards.views import card, changes, compare, lists
+from cards.views import card, changes, compare, lists, search
 
 urlpatterns = [
     path("cards/", lists.card_list, name="card_list"),
@@ -10,4 +10,5 @@ urlpatterns = [
     path("cards/<str:code>/<int:position>/ladder/", compare.ladder, name="ladder"),
     path("cards/<str:code>/<int:position>/ladder.csv", compare.ladder_csv, name="ladder_csv"),
     path("quality/", changes.quality_report, name="quality_report"),
+    path("search/", search.search, name="search"),
 ]

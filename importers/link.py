@@ -20,7 +20,9 @@ from django.db.models import Q
 from rapidfuzz import fuzz
 
 from cards.models import ProfessionCard, RelatedProfession
+from cards.search import rebuild_search_index
 from standards.models import Edition, SourceDocument, Standard
+from standards.revision import bump_revision
 
 FULL_OCCUPATION_CODE = re.compile(r"^\d{4}-\d-\d{3}$")
 TITLE_MATCH = 80  # rapidfuzz score for "the same standard under another code"
@@ -49,12 +51,14 @@ def normalise_name(text: str) -> str:
 @transaction.atomic
 def link_registry() -> LinkReport:
     report = LinkReport()
+    bump_revision()
     report.superseded_editions = attach_superseded_editions()
     fill_standard_titles()
     fill_missing_annexes()
     report.twin_pairs = link_twins()
     report.predecessors = link_predecessors()
     report.related_linked, report.related_total = link_related_professions()
+    rebuild_search_index()
     return report
 
 

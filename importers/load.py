@@ -19,6 +19,7 @@ from django.db import transaction
 from cards.models import Ability, Knowledge, LabourFunction, Occupation, ProfessionCard, RelatedProfession, Skill
 from importers.records import CardRecord, DocumentRecord, EditionRecord
 from standards.models import Edition, ImportIssue, SourceDocument, Standard
+from standards.revision import bump_revision
 
 ISCO_REFERENCE = Path(__file__).resolve().parent / "isco08-ict.tsv"
 OCCUPATION_CODE = re.compile(r"^\d{4}-\d-\d{3}$")
@@ -76,6 +77,7 @@ def load_document(record: DocumentRecord) -> SourceDocument:
     occupations: dict[str, Occupation] = {}
     for position, edition_record in enumerate(record.editions, 1):
         _load_edition(document, position, edition_record, record.language, isco_titles, occupations)
+    bump_revision()
     ImportIssue.objects.bulk_create(
         ImportIssue(document=document, line=issue.line, severity=issue.severity, message=issue.message, text=issue.text)
         for issue in record.issues

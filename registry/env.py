@@ -65,3 +65,13 @@ def env_database(name: str, default: str, environ: Mapping[str, str] = os.enviro
     if not config.get("NAME"):
         raise ImproperlyConfigured(f"{name} names no database: {raw!r}.")
     return config
+
+
+def env_cache(name: str, default: str, environ: Mapping[str, str] = os.environ) -> dict:
+    """Parse a cache URL: ``locmem://`` (one cache per process) or ``redis://host:6379/0`` (shared)."""
+    raw = environ.get(name, "").strip() or default
+    if raw.startswith("locmem://"):
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": raw[len("locmem://") :]}
+    if raw.startswith(("redis://", "rediss://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": raw}
+    raise ImproperlyConfigured(f"{name} must be locmem:// or redis://host:6379/0, not {raw!r}.")

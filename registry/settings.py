@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from registry.env import env_bool, env_database, env_int, env_list, env_str
+from registry.env import env_bool, env_cache, env_database, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -103,6 +103,10 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# Pages are cached until the content changes (registry.caching); 0 turns the page cache off.
+CACHES = {"default": env_cache("CACHE_URL", default="locmem://")}
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", default=600)
 
 # Where the bundled official texts live; import_standards reads them by default.
 ORDERS_DIR = BASE_DIR / "fixtures" / "orders"

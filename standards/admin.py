@@ -6,8 +6,29 @@ from django.utils.translation import gettext_lazy as _
 
 from cards.models import ProfessionCard
 from standards.models import Edition, ImportIssue, SourceDocument, Standard
+from standards.revision import bump_revision
 
 PROVENANCE = ("document", "position", "first_line", "last_line")
+
+
+class RevisionAdmin(admin.ModelAdmin):
+    """Every save or delete in admin bumps the content revision, so cached pages change at once."""
+
+    def content_changed(self, obj) -> None:
+        """What must follow an edit of ``obj``; subclasses add to it (e.g. the search index)."""
+        bump_revision()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self.content_changed(form.instance)  # runs after save_model and the inlines, on every admin save
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        bump_revision()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        bump_revision()
 
 
 class EditionInline(admin.TabularInline):
@@ -19,7 +40,7 @@ class EditionInline(admin.TabularInline):
 
 
 @admin.register(Standard)
-class StandardAdmin(admin.ModelAdmin):
+class StandardAdmin(RevisionAdmin):
     list_display = ("code", "title_kk", "title_ru", "edition_count")
     search_fields = ("code", "title_kk", "title_ru")
     inlines = [EditionInline]
@@ -40,7 +61,7 @@ class CardInline(admin.TabularInline):
 
 
 @admin.register(Edition)
-class EditionAdmin(admin.ModelAdmin):
+class EditionAdmin(RevisionAdmin):
     list_display = ("standard", "language", "status", "version", "year", "annex", "document")
     list_filter = ("language", "status", "standard", "document")
     search_fields = ("standard__code", "title", "code_as_printed")
@@ -50,7 +71,7 @@ class EditionAdmin(admin.ModelAdmin):
 
 
 @admin.register(SourceDocument)
-class SourceDocumentAdmin(admin.ModelAdmin):
+class SourceDocumentAdmin(RevisionAdmin):
     list_display = ("file_name", "language", "kind", "order_number", "order_date", "landed", "issue_link")
     list_filter = ("language", "kind")
     search_fields = ("file_name", "title", "order_number")
@@ -71,7 +92,7 @@ class SourceDocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(ImportIssue)
-class ImportIssueAdmin(admin.ModelAdmin):
+class ImportIssueAdmin(RevisionAdmin):
     list_display = ("document", "line", "severity", "message", "text")
     list_filter = ("severity", "document")
     search_fields = ("message", "text")

@@ -173,3 +173,21 @@ class ImportIssue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document.file_name}:{self.line}: {self.message}"
+
+
+class ContentRevision(models.Model):
+    """One counter that every change of the registry's content bumps.
+
+    Cached pages are keyed by it (``registry.caching``), so a page changes as soon
+    as an admin edits anything or an import lands, on every app server.
+    """
+
+    number = models.PositiveBigIntegerField(_("revision"), default=0)
+    changed_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("content revision")
+        verbose_name_plural = _("content revisions")
+
+    def __str__(self) -> str:
+        return str(self.number)

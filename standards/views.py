@@ -12,11 +12,13 @@ from django.utils import translation
 from django.utils.translation import get_language
 
 from cards.models import ProfessionCard
+from registry.caching import cached_by_revision
 from standards.models import Edition, SourceDocument, Standard
 
 LEVELS = range(1, 9)
 
 
+@cached_by_revision
 def overview(request):
     language = get_language()
     rows = _level_matrix(language)
@@ -32,6 +34,7 @@ def overview(request):
     return render(request, "standards/overview.html", ctx)
 
 
+@cached_by_revision
 def standard_list(request):
     language = get_language()
     levels = defaultdict(list)
@@ -53,6 +56,7 @@ def standard_list(request):
     return render(request, "standards/standard_list.html", {"rows": rows})
 
 
+@cached_by_revision
 def standard_detail(request, code):
     standard = _standard_or_404(code)
     if standard.code != code:
@@ -76,6 +80,7 @@ def standard_detail(request, code):
     return render(request, "standards/standard_detail.html", ctx)
 
 
+@cached_by_revision
 def edition_detail(request, code, key):
     standard = _standard_or_404(code)
     if standard.code != code:

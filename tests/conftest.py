@@ -4,10 +4,14 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hasher(request):
+def _test_settings(request):
+    """Fast password hashing; no page cache unless a test turns it on (tests write rows directly,
+    without the revision bump that admin and the importer make)."""
     if not request.config.pluginmanager.hasplugin("django"):
         return  # parser tests may run without Django at all (-p no:django)
-    request.getfixturevalue("settings").PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings = request.getfixturevalue("settings")
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -20,3 +24,17 @@ def _ci_runs_on_postgresql(request):
     engine = settings.DATABASES["default"]["ENGINE"]
     if "postgresql" not in engine:
         pytest.exit(f"CI=true but the tests would run on {engine}; set DATABASE_URL to PostgreSQL.", returncode=3)
+
+
+@pytest.fixture(scope="module")
+def registry(django_db_setup, django_db_blocker):
+    """Every bundled order imported, for the tests of one module (see tests/bundled.py)."""
+    from importers.service import import_documents
+    from tests.bundled import clear_registry
+
+    with django_db_blocker.unblock():
+        result = import_documents()
+        try:
+            yield result
+        finally:
+            clear_registry()

@@ -122,3 +122,20 @@ def test_a_user_who_is_not_staff_cannot_enter_admin(client):
     client.force_login(User.objects.create_user("guest", password="pw"))
     response = client.get(reverse("admin:cards_skill_changelist"))
     assert response.status_code == 302
+
+
+def test_an_edit_of_a_skill_in_admin_is_found_by_search_at_once(client, editor, skill):
+    from cards.search import rebuild_search_index, search_cards
+
+    card = skill.labour_function.card
+    rebuild_search_index()
+    assert search_cards("криптовалюта", language="kk").count == 0
+    ability = skill.abilities.get()
+    data = {"position": "1", "number": "1", "title": skill.title, "recognition": ""}
+    data |= _inline_management(
+        "abilities", [{"id": ability.pk, "skill": skill.pk, "position": 1, "text": "Криптовалюта әмияндарын баптау"}]
+    )
+    data |= _inline_management("knowledge_items", [])
+    response = client.post(reverse("admin:cards_skill_change", args=[skill.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert [card_id for card_id, _ in search_cards("криптовалюта", language="kk").ranked] == [card.pk]

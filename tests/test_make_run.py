@@ -45,7 +45,8 @@ def test_make_run_serves_the_registry_with_the_bundled_orders_imported(tmp_path)
                 assert time.monotonic() < deadline, "make run did not serve within 240 s"
                 time.sleep(0.5)
         assert status == 200
-        assert re.search(r'data-count="cards">228<', html)
+        assert re.search(r'data-count="cards">118<', html)  # one per standard and position
+        assert re.search(r'data-count="editions">39<', html)
         assert re.search(r'data-count="standards">22<', html)
         status, html = get(f"http://127.0.0.1:{port}/ru/")
         assert status == 200 and 'lang="ru"' in html

@@ -15,12 +15,14 @@ from django.utils.translation import get_language
 
 from cards.models import ProfessionCard
 from cards.selectors import CardInLanguage, current_card
+from registry.caching import cached_by_revision
 from standards.models import Edition, ImportIssue
 
 ISCO_REFERENCE = Path(__file__).resolve().parents[2] / "importers" / "isco08-ict.tsv"
 FULL_OCCUPATION_CODE = re.compile(r"^\d{4}-\d-\d{3}$")
 
 
+@cached_by_revision
 def card_detail(request, code: str, position: int):
     """The in-force card at ``position`` of standard ``code``, in the page language where it exists."""
     if code != code.upper():
@@ -32,6 +34,7 @@ def card_detail(request, code: str, position: int):
     return _render_card(request, shown)
 
 
+@cached_by_revision
 def edition_card_detail(request, code: str, key: str, position: int):
     """A card of one edition by its key (superseded editions live here), whatever the page language."""
     if code != code.upper():

@@ -7,9 +7,11 @@ from django.utils.translation import get_language
 
 from cards.changes import changes_of_standard
 from cards.changes import quality_report as build_quality_report
+from registry.caching import cached_by_revision
 from standards.models import Standard
 
 
+@cached_by_revision
 def edition_changes(request, code: str):
     """Cards kept, added and dropped from each superseded edition of ``code`` to its in-force text."""
     standard = get_object_or_404(Standard, code=code.upper())
@@ -21,6 +23,7 @@ def edition_changes(request, code: str):
     return render(request, "standards/changes.html", ctx)
 
 
+@cached_by_revision
 def quality_report(request):
     """Kazakh/Russian twins that disagree, levels taken from the passport list, open import issues."""
     ctx = {"report": build_quality_report(), "show_admin_links": request.user.is_staff}

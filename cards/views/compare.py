@@ -21,10 +21,12 @@ from cards.comparison_data import (
     reference_of,
 )
 from cards.selectors import current_card
+from registry.caching import cached_by_revision
 
 EXAMPLES = ("J068/1,J068/2", "J068/1@kk,J068/1@ru", "J071/2022-kk/4,J071/4")
 
 
+@cached_by_revision
 def compare(request):
     """``?cards=J068/1,J068/2``: 2 to 4 cards in columns, rows aligned by meaning. Five queries."""
     language = get_language()
@@ -99,6 +101,7 @@ def ladder_steps(cards) -> list[dict]:
     return steps
 
 
+@cached_by_revision
 def ladder(request, code: str, position: int):
     """The levels of the card's profession in its standard, and what each step up adds. Six queries."""
     shown = current_card(code.upper(), position, get_language())

@@ -7,8 +7,10 @@ from django.utils.translation import get_language
 
 from cards.filters import CardFilter, page_of
 from cards.models import Occupation, ProfessionCard
+from registry.caching import cached_by_revision
 
 
+@cached_by_revision
 def card_list(request):
     filterset = CardFilter(request.GET, ProfessionCard.objects.select_related("edition__standard"))
     ctx = {"filterset": filterset, "form": filterset.form, "page": None, "error": "", "status": 200}
@@ -22,6 +24,7 @@ def card_list(request):
     return render(request, "cards/card_list.html", ctx, status=ctx["status"])
 
 
+@cached_by_revision
 def occupation_detail(request, code):
     occupation = get_object_or_404(Occupation, code=code)
     cards = (

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from cards.changes import KeptCard, changes_of_standard, pair_editions
-from cards.models import Occupation, ProfessionCard
-from standards.models import Edition, SourceDocument, Standard
+from cards.models import ProfessionCard
+from standards.models import Edition, Standard
 from tests.factories import make_card, make_edition, make_labour_function, make_skill, make_standard
 
 # --- pure: sorting cards by the predecessor links -----------------------------------------------
@@ -177,18 +177,6 @@ def test_the_changes_page_runs_seven_queries_whatever_the_number_and_size_of_the
 
 
 # --- on the bundled orders ----------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def registry(django_db_setup, django_db_blocker):
-    from importers.service import import_documents
-
-    with django_db_blocker.unblock():
-        import_documents()
-        yield
-        SourceDocument.objects.all().delete()
-        Standard.objects.all().delete()
-        Occupation.objects.all().delete()
 
 
 def changes_page(client, code, language="kk"):

@@ -9,8 +9,7 @@ from django.template import Context, Template
 
 from cards.compare import summarise
 from cards.comparison_data import align_loaded_cards, tree_prefetches
-from cards.models import Occupation, ProfessionCard
-from standards.models import SourceDocument, Standard
+from cards.models import ProfessionCard
 from tests.factories import make_card, make_edition, make_labour_function, make_skill, make_standard
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -19,18 +18,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 COMPARE_QUERIES = 5
 # One for the shown card (current_card), one for its ladder, four for the ladder's trees.
 LADDER_QUERIES = 6
-
-
-@pytest.fixture(scope="module")
-def registry(django_db_setup, django_db_blocker):
-    from importers.service import import_documents
-
-    with django_db_blocker.unblock():
-        import_documents()
-        yield
-        SourceDocument.objects.all().delete()
-        Standard.objects.all().delete()
-        Occupation.objects.all().delete()
 
 
 def get(client, url, status=200):

@@ -5,21 +5,15 @@ import html
 import pytest
 from django.test import Client
 
-from cards.models import Occupation, ProfessionCard
-from importers.service import import_documents
-from standards.models import SourceDocument, Standard
+from cards.models import ProfessionCard
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def registry(django_db_setup, django_db_blocker):
+def cards(registry, django_db_blocker):
     with django_db_blocker.unblock():
-        import_documents()
-        yield list(ProfessionCard.objects.with_tree().order_by("edition", "position"))
-        SourceDocument.objects.all().delete()
-        Standard.objects.all().delete()
-        Occupation.objects.all().delete()
+        return list(ProfessionCard.objects.with_tree().order_by("edition", "position"))
 
 
 @pytest.fixture(scope="module")
@@ -54,23 +48,23 @@ def problems_of_page(client, path: str, card: ProfessionCard, with_language_note
     return problems
 
 
-def test_it_walks_all_228_cards(registry):
-    assert len(registry) == 228
-    assert sum(len(tree_texts(card)) for card in registry) > 10_000
+def test_it_walks_all_228_cards(cards):
+    assert len(cards) == 228
+    assert sum(len(tree_texts(card)) for card in cards) > 10_000
 
 
-def test_every_card_permalink_shows_all_its_functions_skills_abilities_and_knowledge(registry, client):
+def test_every_card_permalink_shows_all_its_functions_skills_abilities_and_knowledge(cards, client):
     problems = []
-    for card in registry:
+    for card in cards:
         problems += problems_of_page(client, card.permalink(), card, with_language_note=False)
     assert problems == []
 
 
-def test_every_card_permalink_works_in_the_other_interface_language(registry, client):
+def test_every_card_permalink_works_in_the_other_interface_language(cards, client):
     """``/ru/`` of a Kazakh card shows its Russian twin where there is one, else the same text with a note."""
-    by_pk = {card.pk: card for card in registry}
+    by_pk = {card.pk: card for card in cards}
     problems = []
-    for card in registry:
+    for card in cards:
         path = other_language(card.permalink())
         shown = by_pk[card.twin_id] if card.twin_id and card.edition.status == "in_force" else card
         problems += problems_of_page(client, path, shown, with_language_note=shown is card)

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from cards.changes import Place, compare_twins, quality_report
-from cards.models import Occupation, ProfessionCard
-from standards.models import ImportIssue, SourceDocument, Standard
+from cards.models import ProfessionCard
+from standards.models import ImportIssue
 from tests.factories import make_card, make_edition, make_labour_function, make_skill
 
 pytestmark = pytest.mark.django_db
@@ -159,18 +159,6 @@ def test_the_quality_page_runs_nine_queries_whatever_the_number_of_cards(client,
 
 
 # --- on the bundled orders ----------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def registry(django_db_setup, django_db_blocker):
-    from importers.service import import_documents
-
-    with django_db_blocker.unblock():
-        import_documents()
-        yield
-        SourceDocument.objects.all().delete()
-        Standard.objects.all().delete()
-        Occupation.objects.all().delete()
 
 
 @pytest.fixture

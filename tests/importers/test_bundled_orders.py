@@ -7,10 +7,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from cards.models import Occupation, ProfessionCard
+from cards.models import ProfessionCard
 from importers.export import export_registry
 from importers.service import import_documents
 from standards.models import Edition, SourceDocument, Standard
+from tests.bundled import clear_registry
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -23,9 +24,7 @@ def registry(django_db_setup, django_db_blocker):
         first_export = export_registry()
         second = import_documents()
         yield {"first": first, "second": second, "export": first_export, "export_again": export_registry()}
-        SourceDocument.objects.all().delete()
-        Standard.objects.all().delete()
-        Occupation.objects.all().delete()
+        clear_registry()
 
 
 def test_every_bundled_order_imports_without_error(registry):

@@ -4,21 +4,9 @@ import re
 
 import pytest
 
-from cards.models import Occupation
-from importers.service import import_documents
-from standards.models import Edition, SourceDocument, Standard
+from standards.models import Edition
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
-
-
-@pytest.fixture(scope="module")
-def registry(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        import_documents()
-        yield
-        SourceDocument.objects.all().delete()
-        Standard.objects.all().delete()
-        Occupation.objects.all().delete()
 
 
 def html_of(client, url: str, status: int = 200) -> str:

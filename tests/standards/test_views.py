@@ -74,7 +74,7 @@ def test_the_overview_names_the_orders_and_has_a_search_box_for_the_card_list(cl
     html = html_of(client, "/kk/")
     assert "569/НҚ" in html and "10.11.2025" in html
     assert "209/НК" in html and "20.04.2026" in html
-    assert re.search(r'<form class="search" role="search" method="get" action="/kk/cards/">', html)
+    assert re.search(r'<form class="search" role="search" method="get" action="/kk/search/">', html)
     assert '<input type="search" id="overview-q" name="q">' in html
 
 
