@@ -165,7 +165,7 @@ STANDARD_CODE = re.compile(r"(?<!\w)([JjЮю]\d{3,8})(?!\w)")
 LONE_LEVEL = re.compile(r"(?<![\w-])([1-8])(?![\w-])")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def russian_stem(word: str) -> str:
     return _russian.stemWord(word.lower().replace("ё", "е"))
 

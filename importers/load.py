@@ -119,8 +119,7 @@ def _load_edition(document, position, record: EditionRecord, language, isco_titl
         first_line=record.first_line,
         last_line=record.last_line,
     )
-    for card_record in record.cards:
-        _load_card(edition, card_record, isco_titles, occupations)
+    _load_cards(edition, record.cards, isco_titles, occupations)
     return edition
 
 
@@ -152,8 +151,9 @@ def isco_code_of(record: CardRecord) -> str:
     return ""
 
 
-def _load_card(edition: Edition, record: CardRecord, isco_titles, occupations) -> ProfessionCard:
-    card = ProfessionCard.objects.create(
+def _card_row(edition: Edition, record: CardRecord, isco_titles, occupations) -> ProfessionCard:
+    """The unsaved card row of ``record``."""
+    return ProfessionCard(
         edition=edition,
         position=record.position,
         number=record.number[:10],
@@ -181,32 +181,44 @@ def _load_card(edition: Edition, record: CardRecord, isco_titles, occupations) -
         first_line=record.first_line,
         last_line=record.last_line,
     )
-    abilities, knowledge = [], []
-    for f_pos, function_record in enumerate(record.labour_functions, 1):
-        function = LabourFunction.objects.create(
-            card=card,
-            position=f_pos,
-            number=function_record.number,
-            title=function_record.title,
-            kind=function_record.kind,
-        )
-        skills = Skill.objects.bulk_create(
-            Skill(
-                labour_function=function,
-                position=s_pos,
-                number=skill_record.number,
-                title=skill_record.title,
-                recognition=skill_record.recognition[:100],
+
+
+def _load_cards(edition: Edition, records: list[CardRecord], isco_titles, occupations) -> list[ProfessionCard]:
+    """Write an edition's cards and their trees level by level: a handful of queries per edition."""
+    cards = ProfessionCard.objects.bulk_create([_card_row(edition, r, isco_titles, occupations) for r in records])
+    functions, function_records = [], []
+    for card, record in zip(cards, records, strict=True):
+        for position, function in enumerate(record.labour_functions, 1):
+            functions.append(
+                LabourFunction(
+                    card=card, position=position, number=function.number, title=function.title, kind=function.kind
+                )
             )
-            for s_pos, skill_record in enumerate(function_record.skills, 1)
-        )
-        for skill, skill_record in zip(skills, function_record.skills, strict=True):
-            abilities += [Ability(skill=skill, position=i, text=t) for i, t in enumerate(skill_record.abilities, 1)]
-            knowledge += [Knowledge(skill=skill, position=i, text=t) for i, t in enumerate(skill_record.knowledge, 1)]
-    Ability.objects.bulk_create(abilities)
-    Knowledge.objects.bulk_create(knowledge)
+            function_records.append(function)
+    functions = LabourFunction.objects.bulk_create(functions)
+    skills, skill_records = [], []
+    for function, function_record in zip(functions, function_records, strict=True):
+        for position, skill in enumerate(function_record.skills, 1):
+            skills.append(
+                Skill(
+                    labour_function=function,
+                    position=position,
+                    number=skill.number,
+                    title=skill.title,
+                    recognition=skill.recognition[:100],
+                )
+            )
+            skill_records.append(skill)
+    skills = Skill.objects.bulk_create(skills)
+    abilities, knowledge = [], []
+    for skill, record in zip(skills, skill_records, strict=True):
+        abilities += [Ability(skill=skill, position=i, text=text) for i, text in enumerate(record.abilities, 1)]
+        knowledge += [Knowledge(skill=skill, position=i, text=text) for i, text in enumerate(record.knowledge, 1)]
+    Ability.objects.bulk_create(abilities, batch_size=1000)
+    Knowledge.objects.bulk_create(knowledge, batch_size=1000)
     RelatedProfession.objects.bulk_create(
-        RelatedProfession(card=card, position=i, level=related.level, level_max=related.level_max, title=related.title)
-        for i, related in enumerate(record.related, 1)
+        RelatedProfession(card=card, position=i, level=row.level, level_max=row.level_max, title=row.title)
+        for card, record in zip(cards, records, strict=True)
+        for i, row in enumerate(record.related, 1)
     )
-    return card
+    return cards

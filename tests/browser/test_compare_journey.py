@@ -42,9 +42,7 @@ def test_a_methodologist_walks_from_a_card_to_its_ladder_a_comparison_and_the_ot
         expect(row.get_by_role("rowheader")).to_contain_text(say("ru", "Only in:"))
         expect(row.locator("td").first).to_have_text(say("ru", "not listed"))
     kept = function_row(page, "Реализация систем искусственного интеллекта").first
-    expect(kept.get_by_role("rowheader")).to_contain_text(
-        re.compile(f"{say('ru', 'Common')}|{say('ru', 'Changed')}")
-    )
+    expect(kept.get_by_role("rowheader")).to_contain_text(re.compile(f"{say('ru', 'Common')}|{say('ru', 'Changed')}"))
     screenshot(page, "compare-levels-ru")
 
     # Back on the card, against its Kazakh text: aligned by position, every function in both.

@@ -48,14 +48,14 @@ def test_importing_twice_gives_the_same_database():
 def test_a_failing_document_keeps_its_previous_rows_and_the_others_are_imported(monkeypatch):
     import_documents([J065])
     before = export_registry()
-    real_load_card = load._load_card
+    real_load_cards = load._load_cards
 
-    def fail_on_a_later_card(edition, record, *args):
+    def fail_after_the_edition_is_written(edition, records, *args):
         if edition.standard.code == "J065":
             raise IntegrityError("simulated failure half-way through the document")
-        return real_load_card(edition, record, *args)
+        return real_load_cards(edition, records, *args)
 
-    monkeypatch.setattr(load, "_load_card", fail_on_a_later_card)
+    monkeypatch.setattr(load, "_load_cards", fail_after_the_edition_is_written)
     result = import_documents([J065, J061])
     assert [d.file_name for d in result.failed] == ["legal_text_j065.txt"]
     assert "simulated failure" in result.failed[0].error
