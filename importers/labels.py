@@ -238,6 +238,20 @@ LABELS: dict[str, list[str]] = {
     RELATED_NAME_COLUMN: [],  # same text as PROFESSION_NAME; the parser tells them apart by position
 }
 
+# Headings: after these, unlabelled text is never their value (readers add their own).
+HEADINGS = frozenset(
+    {
+        STANDARD_HEADING,
+        CHAPTER_1,
+        CHAPTER_2,
+        CHAPTER_3,
+        CHAPTER_4,
+        CARD_HEADER,
+        RELATED_LEVEL_COLUMN,
+        RELATED_NAME_COLUMN,
+    }
+)
+
 # Numbered labels. Group "n" is the number, group "rest" what follows on the line.
 _Q = "\"«“”»'"
 NUMBERED: dict[str, re.Pattern[str]] = {

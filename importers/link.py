@@ -19,12 +19,12 @@ from django.db import transaction
 from django.db.models import Q
 from rapidfuzz import fuzz
 
+from cards.isco import is_occupation_code
 from cards.models import ProfessionCard, RelatedProfession
 from cards.search import rebuild_search_index
 from standards.models import Edition, SourceDocument, Standard
 from standards.revision import bump_revision
 
-FULL_OCCUPATION_CODE = re.compile(r"^\d{4}-\d-\d{3}$")
 TITLE_MATCH = 80  # rapidfuzz score for "the same standard under another code"
 RELATED_MATCH_SAME_STANDARD = 70
 RELATED_MATCH_ELSEWHERE = 85
@@ -211,7 +211,7 @@ def _match_predecessors(old_cards, new_cards):
     """One-to-one pairs (old, new): same full occupation code and level first, then by similarity."""
     pairs, used_old, used_new = [], set(), set()
     for old in old_cards:
-        if not FULL_OCCUPATION_CODE.match(old.occupation_code):
+        if not is_occupation_code(old.occupation_code):
             continue
         for new in new_cards:
             if new.pk in used_new or new.level != old.level or new.occupation_code != old.occupation_code:
@@ -227,9 +227,7 @@ def _match_predecessors(old_cards, new_cards):
         for new in new_cards:
             if new.pk in used_new or new.level != old.level:
                 continue
-            both_coded = FULL_OCCUPATION_CODE.match(old.occupation_code) and FULL_OCCUPATION_CODE.match(
-                new.occupation_code
-            )
+            both_coded = is_occupation_code(old.occupation_code) and is_occupation_code(new.occupation_code)
             if both_coded:
                 continue  # two different codes: a different occupation, not a renamed one
             scored.append((predecessor_score(old, new), old, new))

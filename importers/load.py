@@ -12,29 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import asdict
-from pathlib import Path
 
 from django.db import transaction
 
+from cards.isco import is_occupation_code, isco_titles
 from cards.models import Ability, Knowledge, LabourFunction, Occupation, ProfessionCard, RelatedProfession, Skill
 from importers.records import CardRecord, DocumentRecord, EditionRecord
 from standards.models import Edition, ImportIssue, SourceDocument, Standard
 from standards.revision import bump_revision
-
-ISCO_REFERENCE = Path(__file__).resolve().parent / "isco08-ict.tsv"
-OCCUPATION_CODE = re.compile(r"^\d{4}-\d-\d{3}$")
-
-
-def load_isco_titles() -> dict[str, str]:
-    """ISCO-08 unit-group titles by 4-digit code, from the bundled reference table."""
-    titles = {}
-    for line in ISCO_REFERENCE.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        code, level, title, *_ = [*line.split("\t"), "", "", ""]
-        if level == "unit":
-            titles[code] = title
-    return titles
 
 
 def provisional_standard_code(edition: EditionRecord) -> str:
@@ -73,10 +58,10 @@ def load_document(record: DocumentRecord) -> SourceDocument:
         card_chars_total=record.card_chars_total,
         card_chars_landed=min(record.card_chars_landed, record.card_chars_total),
     )
-    isco_titles = load_isco_titles()
+    titles = isco_titles()
     occupations: dict[str, Occupation] = {}
     for position, edition_record in enumerate(record.editions, 1):
-        _load_edition(document, position, edition_record, record.language, isco_titles, occupations)
+        _load_edition(document, position, edition_record, record.language, titles, occupations)
     bump_revision()
     ImportIssue.objects.bulk_create(
         ImportIssue(document=document, line=issue.line, severity=issue.severity, message=issue.message, text=issue.text)
@@ -132,7 +117,7 @@ def _unique_key(standard: Standard, key: str) -> str:
 
 
 def _occupation(code: str, isco_titles, occupations) -> Occupation | None:
-    if not OCCUPATION_CODE.match(code):
+    if not is_occupation_code(code):
         return None
     if code not in occupations:
         isco = code[:4]

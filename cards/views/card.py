@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import functools
 import re
-from pathlib import Path
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,13 +10,11 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
 
+from cards.isco import is_occupation_code, isco_titles
 from cards.models import ProfessionCard
 from cards.selectors import CardInLanguage, current_card
 from registry.caching import cached_by_revision
 from standards.models import Edition, ImportIssue
-
-ISCO_REFERENCE = Path(__file__).resolve().parents[2] / "importers" / "isco08-ict.tsv"
-FULL_OCCUPATION_CODE = re.compile(r"^\d{4}-\d-\d{3}$")
 
 
 @cached_by_revision
@@ -68,7 +63,7 @@ def _render_card(request, shown: CardInLanguage, successors=()):
         "print_url": request.build_absolute_uri(request.path),
         "occupation_url": (
             reverse("occupation_detail", args=[card.occupation_code])
-            if FULL_OCCUPATION_CODE.match(card.occupation_code)
+            if is_occupation_code(card.occupation_code)
             else ""
         ),
         "isco_title": _isco_title(card),
@@ -167,11 +162,3 @@ def _isco_title(card: ProfessionCard) -> str:
     if card.occupation and card.occupation.isco_title:
         return card.occupation.isco_title
     return isco_titles().get(card.isco_code, "")
-
-
-@functools.cache
-def isco_titles() -> dict[str, str]:
-    """ISCO-08 group titles by code, from the reference table the importer uses too."""
-    with ISCO_REFERENCE.open(encoding="utf-8") as f:
-        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
-        return {row["code"]: row["english_title"] for row in rows}

@@ -33,17 +33,7 @@ _ANNEX = re.compile(r"^(?:№\s*\d+\s*/\s*\S+\s+)?(?P<n>\d{1,2})\s*-\s*қосы�
 _LEVEL_CELL = re.compile(r"^\d{1,2}(?:\s*[-–]\s*\d{1,2})?$")  # "5", or a range "5-6" (001:17469)
 
 # After these tokens, unlabelled text is not their value.
-_NO_VALUE = {
-    L.STANDARD_HEADING,
-    L.CHAPTER_1,
-    L.CHAPTER_2,
-    L.CHAPTER_3,
-    L.CHAPTER_4,
-    L.CARD_HEADER,
-    ANNEX,
-    L.RELATED_LEVEL_COLUMN,
-    L.RELATED_NAME_COLUMN,
-}
+_NO_VALUE = L.HEADINGS | {ANNEX}
 # After these, only the text on the label's own line is the value (when there is any).
 _INLINE_VALUE = {L.REVIEW_DATE}
 

@@ -12,10 +12,10 @@ import pytest
 from importers import labels as L
 from importers.readers import html
 from importers.tokens import ANNEX, RELATED_ROW, TEXT
+from tests.importers.document_readers import ORDER_569, concepts, editions_of_order_569, functions
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "fixtures" / "documents" / "order-569-excerpt-kk.html"
-ORDER_569 = ROOT / "fixtures" / "orders" / "order-569-2025-kk.txt"
 
 
 @pytest.fixture(scope="module")
@@ -23,38 +23,10 @@ def source():
     return html.read(PAGE.read_bytes(), PAGE.name)
 
 
-def concepts(source, concept):
-    return [t for t in source.tokens if t.concept == concept]
-
-
-def functions(card):
-    """A card's labour functions, skills and items, whitespace collapsed."""
-    return [
-        (
-            lf.kind,
-            lf.number,
-            html.collapse(lf.title),
-            [
-                (
-                    s.number,
-                    html.collapse(s.title),
-                    [html.collapse(a) for a in s.abilities],
-                    [html.collapse(k) for k in s.knowledge],
-                )
-                for s in lf.skills
-            ],
-        )
-        for lf in card.labour_functions
-    ]
-
-
 @pytest.fixture(scope="module")
 def text_editions():
     """Annexes 8 and 13 as the 001 text reader and the parser read them."""
-    legal_text = pytest.importorskip("importers.readers.legal_text", reason="the 001 text reader is not written yet")
-    parser = pytest.importorskip("importers.parser", reason="the parser is not written yet")
-    document = parser.parse(legal_text.read(ORDER_569.read_bytes(), ORDER_569.name))
-    return {edition.annex: edition for edition in document.editions}
+    return editions_of_order_569()
 
 
 def test_it_recognises_html_pages():
