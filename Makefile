@@ -60,8 +60,15 @@ superuser: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createsuperuser
 
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/registry_bench_search
+
 bench: setup postgres
 	$(PY) bench/import.py
+	$(PY) bench/compare.py
+	psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS registry_bench_search" -c "CREATE DATABASE registry_bench_search"
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) bench/search.py --import --repeat 10
+	$(PY) bench/pages.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

@@ -28,6 +28,7 @@ def setup_django() -> None:
     if not os.environ.get("DATABASE_URL"):
         os.environ["DATABASE_URL"] = f"sqlite:///{Path(tempfile.gettempdir()) / 'registry-bench-compare.sqlite3'}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "registry.settings")
+    os.environ["PAGE_CACHE_SECONDS"] = "0"  # measure the rendering, not the page cache
     import django
 
     django.setup()
