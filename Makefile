@@ -20,7 +20,7 @@ setup: $(VENV)/.installed
 
 run: setup
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py import_standards
+	$(PY) manage.py import_standards --skip-unchanged
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	@echo "Serving the registry on http://$(HOST):$(PORT)/"
 	$(VENV)/bin/gunicorn registry.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -

@@ -5,6 +5,7 @@ The management command and the tests call :func:`import_documents`.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -18,6 +19,7 @@ from importers.link import LinkReport, link_registry
 from importers.load import load_document
 from importers.pipeline import DocumentError, parse_file
 from importers.records import DocumentRecord
+from standards.models import SourceDocument
 
 
 @dataclass
@@ -36,6 +38,7 @@ class DocumentReport:
     chars_landed: int = 0
     seconds: float = 0.0
     error: str = ""
+    unchanged: bool = False  # skipped: the same file (name and SHA-256) is already imported
 
     @property
     def landed_share(self) -> float | None:
@@ -78,16 +81,24 @@ def import_documents(
     *,
     format_name: str | None = None,
     dry_run: bool = False,
+    skip_unchanged: bool = False,
     progress: Callable[[DocumentReport], None] | None = None,
 ) -> ImportResult:
     """Import ``paths`` (default: the bundled orders), each atomically, then link the registry.
 
     A document that fails is reported with a one-line error and leaves its previous
-    rows untouched; the others are still imported.
+    rows untouched; the others are still imported. With ``skip_unchanged``, a file
+    already imported with the same content is left alone, and so are the edits an
+    admin made to its rows.
     """
     result = ImportResult()
     for path in [Path(p) for p in paths] if paths else bundled_orders():
         started = time.perf_counter()
+        if skip_unchanged and _already_imported(path):
+            result.documents.append(DocumentReport(path.name, unchanged=True))
+            if progress:
+                progress(result.documents[-1])
+            continue
         try:
             record = parse_file(path, format_name)
             if not dry_run:
@@ -106,6 +117,14 @@ def import_documents(
         result.documents.append(report)
         if progress:
             progress(report)
-    if not dry_run and any(not d.error for d in result.documents):
+    if not dry_run and any(not d.error and not d.unchanged for d in result.documents):
         result.links = link_registry()
     return result
+
+
+def _already_imported(path: Path) -> bool:
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return False  # the import itself reports the unreadable file
+    return SourceDocument.objects.filter(file_name=path.name, sha256=digest).exists()

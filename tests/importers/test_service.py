@@ -98,3 +98,23 @@ def test_the_export_command_writes_json(tmp_path):
     call_command("export_standards", "--format", "json", "-o", str(out))
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["cards"][0]["permalink"] == "/kk/cards/J065/1/"
+
+
+def test_skipping_unchanged_files_keeps_the_edits_made_in_admin(tmp_path):
+    import_documents([J065])
+    card = ProfessionCard.objects.get()
+    card.title = "Түзетілген атау"
+    card.save()
+    result = import_documents([J065], skip_unchanged=True)
+    assert [d.unchanged for d in result.documents] == [True]
+    assert ProfessionCard.objects.get().title == "Түзетілген атау"
+    changed = tmp_path / J065.name
+    changed.write_bytes(J065.read_bytes() + b"\n")
+    import_documents([changed], skip_unchanged=True)
+    assert ProfessionCard.objects.get().title != "Түзетілген атау"
+
+
+def test_the_command_says_which_files_it_left_unchanged(capsys):
+    call_command("import_standards", str(J065), skip_unchanged=True)
+    call_command("import_standards", str(J065), skip_unchanged=True)
+    assert "unchanged since its last import" in capsys.readouterr().out

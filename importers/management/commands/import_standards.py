@@ -17,13 +17,24 @@ class Command(BaseCommand):
             "--format", choices=FORMATS, help="Read every file with this reader instead of detecting the layout."
         )
         parser.add_argument("--dry-run", action="store_true", help="Parse and report, write nothing.")
+        parser.add_argument(
+            "--skip-unchanged",
+            action="store_true",
+            help="Leave alone a file already imported with the same content (and the admin edits of its rows).",
+        )
 
-    def handle(self, *args, paths, format, dry_run, **options):
+    def handle(self, *args, paths, format, dry_run, skip_unchanged, **options):
         verbose = options["verbosity"] >= 1
         if verbose:
             self.stdout.write(_HEADER)
-        result = import_documents(paths or None, format_name=format, dry_run=dry_run, progress=self._progress(verbose))
-        ok = [d for d in result.documents if not d.error]
+        result = import_documents(
+            paths or None,
+            format_name=format,
+            dry_run=dry_run,
+            skip_unchanged=skip_unchanged,
+            progress=self._progress(verbose),
+        )
+        ok = [d for d in result.documents if not d.error and not d.unchanged]
         if verbose:
             self.stdout.write(_row(_total(ok)))
             if result.links:
@@ -42,6 +53,8 @@ class Command(BaseCommand):
         def show(report: DocumentReport):
             if report.error:
                 self.stderr.write(f"error: {report.error}")
+            elif report.unchanged and verbose:
+                self.stdout.write(f"{report.file_name[:42]:<42} unchanged since its last import: left as it is")
             elif verbose:
                 self.stdout.write(_row(report))
 
