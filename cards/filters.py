@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from cards.isco import isco_titles
 from cards.models import ProfessionCard
 from standards.models import LANGUAGE_CHOICES, Standard
 
@@ -90,14 +91,15 @@ class CardFilter(django_filters.FilterSet):
     def _isco_choices(self) -> list[tuple[str, str]]:
         # The groups of the cards themselves: a group whose cards all lack an НКЗ code
         # (8213) has no Occupation row, so no title, but it is still a group one can pick.
-        groups = (
+        codes = (
             ProfessionCard.objects.in_force()
             .exclude(isco_code="")
-            .values_list("isco_code")
-            .annotate(title=models.Max("occupation__isco_title"))
+            .values_list("isco_code", flat=True)
+            .distinct()
             .order_by("isco_code")
         )
-        return [(code, f"{code} — {title}" if title else code) for code, title in groups]
+        titles = isco_titles(self.language)
+        return [(code, f"{code} — {titles[code]}" if code in titles else code) for code in codes]
 
     def filter_queryset(self, queryset):
         if not self.form.is_valid():

@@ -11,11 +11,13 @@ ISCO_REFERENCE = Path(__file__).resolve().parent / "isco08-ict.tsv"
 
 
 @functools.cache
-def isco_titles() -> dict[str, str]:
-    """English ISCO-08 titles by group code ("2512" -> "Software developers")."""
+def isco_titles(language: str = "en") -> dict[str, str]:
+    """ISCO-08 group titles by code in ``language`` ("kk", "ru"; English otherwise or where missing):
+    ``isco_titles("ru")["2512"] == "Разработчики программного обеспечения"``."""
+    column = {"kk": "kk_title", "ru": "ru_title"}.get(language, "english_title")
     with ISCO_REFERENCE.open(encoding="utf-8") as handle:
         rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        return {row["code"]: row["english_title"] for row in rows}
+        return {row["code"]: row.get(column) or row["english_title"] for row in rows}
 
 
 FULL_OCCUPATION_CODE = re.compile(r"^\d{4}-\d-\d{3}$")

@@ -159,6 +159,4 @@ def _distinct_places(cards, language: str) -> list[ProfessionCard]:
 
 
 def _isco_title(card: ProfessionCard) -> str:
-    if card.occupation and card.occupation.isco_title:
-        return card.occupation.isco_title
-    return isco_titles().get(card.isco_code, "")
+    return isco_titles(get_language()).get(card.isco_code, "")

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
 from cards.filters import CardFilter, page_of
+from cards.isco import isco_titles
 from cards.models import Occupation, ProfessionCard
 from registry.caching import cached_by_revision
 
@@ -33,5 +34,9 @@ def occupation_detail(request, code):
         .select_related("edition__standard")
         .order_by("level", "edition__standard__code", "position")
     )
-    ctx = {"occupation": occupation, "cards": cards}
+    ctx = {
+        "occupation": occupation,
+        "cards": cards,
+        "isco_title": isco_titles(get_language()).get(occupation.isco_code),
+    }
     return render(request, "cards/occupation_detail.html", ctx)

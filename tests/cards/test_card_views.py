@@ -157,7 +157,7 @@ def test_it_shows_every_field_of_the_card(client, editions):
     for value in ("5.2", "2523-1", "ЕТКС 5-разряд", "Кемінде 2 жыл", "Курстар", "Желіні үздіксіз жұмыс істету"):
         assert value in text
     assert '<a href="/kk/occupations/2523-1-002/">2523-1-002</a>' in body
-    assert "2523 — Computer network professionals" in text
+    assert "2523 — Компьютерлік желілер жөніндегі мамандар" in text
     assert "<li>Жүйелік әкімші</li>" in body
     education = body.split('<table class="education">')[1].split("</table>")[0]
     assert "<td>Жоғары білім</td><td>Ақпараттық жүйелер</td><td>Бакалавр</td>" in education
@@ -171,7 +171,7 @@ def test_it_takes_the_isco_title_from_the_reference_table_when_the_card_has_no_o
 
     text = text_of(page(client, "/kk/cards/J62012055/1/"))
 
-    assert "2512 — Software developers" in text
+    assert "2512 — Бағдарламалық қамтамасыз етуді әзірлеушілер" in text
 
 
 def test_it_links_the_occupation_only_when_the_code_is_a_full_nkz_code(client, editions):

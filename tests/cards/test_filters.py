@@ -73,10 +73,12 @@ def test_it_filters_by_isco_unit_group(registry):
     assert found("isco=2529") == [("T062", 1, "kk")]
 
 
-def test_isco_choices_name_each_group_by_its_isco_title(registry):
-    choices = dict(CardFilter(QueryDict(), language="kk").form.fields["isco"].choices)
-    assert choices["2512"] == "2512 — Software developers"
-    assert choices["2529"] == "2529", "a group whose cards have no НКЗ code has no title, but can be picked"
+def test_isco_choices_name_each_group_by_its_isco_title_in_the_page_language(registry):
+    kazakh = dict(CardFilter(QueryDict(), language="kk").form.fields["isco"].choices)
+    russian = dict(CardFilter(QueryDict(), language="ru").form.fields["isco"].choices)
+    assert kazakh["2512"] == "2512 — Бағдарламалық қамтамасыз етуді әзірлеушілер"
+    assert russian["2512"] == "2512 — Разработчики программного обеспечения"
+    assert kazakh["2529"].startswith("2529 — "), "a group of cards without an НКЗ code is named too"
 
 
 def test_standard_choices_give_the_title_in_the_page_language(registry):

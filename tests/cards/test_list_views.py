@@ -131,7 +131,7 @@ def test_the_occupation_page_lists_its_cards_by_level_in_the_page_language(clien
     assert "Инженер по ИИ" in html
     assert "ЖИ инженері" not in html
     assert "2519" in html
-    assert "Software developers n.e.c." in html
+    assert "Разработчики и аналитики программного обеспечения и приложений, не входящие в другие группы" in html
     assert 'href="/ru/cards/?isco=2519"' in html
 
 
