@@ -90,7 +90,7 @@ def test_the_superseded_edition_of_j072_lists_its_11_cards_in_the_edition(client
 def test_the_occupation_page_climbs_the_ladder_of_its_cards(client, registry):
     html = html_of(client, "/ru/occupations/2519-9-001/")
     assert card_links(html) == ["/ru/cards/J068/1/", "/ru/cards/J068/2/"]
-    assert "Software and applications developers and analysts not elsewhere classified" in html
+    assert "Разработчики и аналитики программного обеспечения и приложений, не входящие в другие группы" in html
 
 
 def test_the_api_lists_one_card_per_standard_and_position(client, registry):
