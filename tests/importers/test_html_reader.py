@@ -12,7 +12,12 @@ import pytest
 from importers import labels as L
 from importers.readers import html
 from importers.tokens import ANNEX, RELATED_ROW, TEXT
-from tests.importers.document_readers import ORDER_569, concepts, editions_of_order_569, functions
+from tests.importers.document_readers import (
+    ORDER_569,
+    assert_same_cards_as_the_text_reader,
+    concepts,
+    editions_of_order_569,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "fixtures" / "documents" / "order-569-excerpt-kk.html"
@@ -39,13 +44,7 @@ def test_it_recognises_html_pages():
 def test_it_reads_the_same_cards_as_the_text_reader(source, text_editions):
     from importers.parser import parse
 
-    document = parse(source)
-    assert [(e.annex, e.code, len(e.cards)) for e in document.editions] == [(8, "J060", 2), (13, "J065", 1)]
-    for edition in document.editions:
-        expected = text_editions[edition.annex]
-        for card, twin in zip(edition.cards, expected.cards, strict=True):
-            assert card.header_title == twin.header_title
-            assert functions(card) == functions(twin)
+    assert_same_cards_as_the_text_reader(parse(source), text_editions)
 
 
 def test_it_lands_every_card_character_in_a_field(source, text_editions):
