@@ -47,7 +47,7 @@ def setup_django() -> None:
 def largest_cards(language: str = "kk", count: int = 4) -> list[str]:
     from django.db.models import Count
 
-    from cards.comparison_data import reference_of
+    from cards.identity import card_reference
     from cards.models import ProfessionCard
 
     cards = (
@@ -64,8 +64,8 @@ def largest_cards(language: str = "kk", count: int = 4) -> list[str]:
     ranked = sorted(cards, key=lambda c: -(c.functions + c.skills + c.abilities + c.knowledge))[:count]
     for card in ranked:
         items = card.functions + card.skills + card.abilities + card.knowledge
-        print(f"  {reference_of(card):14} {items:4} items  {card.title[:60]}")
-    return [reference_of(card) for card in ranked]
+        print(f"  {card_reference(card):14} {items:4} items  {card.title[:60]}")
+    return [card_reference(card) for card in ranked]
 
 
 def timed(function, runs: int) -> list[float]:

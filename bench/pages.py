@@ -8,7 +8,7 @@ PostgreSQL, migrates it and imports the bundled orders; serves it with gunicorn 
 port with DEBUG off (static files collected, as in production); then loads each page in turn with
 ``--clients`` concurrent clients until ``--requests`` answers or ``--seconds`` have passed, and prints
 requests per second and p50/p95 latency per page, with each page's throughput as a share of a
-trivial Django view's on the same server (``registry/bench_views.py``). The clients run in this
+trivial Django view's on the same server (``bench/trivial_app.py``). The clients run in this
 process, on the same machine: on a small machine they take CPU from the server, which lowers
 every number alike and leaves the ratios meaningful. ``--check`` exits 1 when the card page misses
 the issue's targets (p95 under 50 ms, at least a quarter of the trivial view's throughput).
@@ -119,7 +119,9 @@ def start_server(port: int, workers: int, env: dict, log) -> subprocess.Popen:
     server = subprocess.Popen(
         [
             str(gunicorn),
-            "registry.bench_views:bench_application()",
+            "--pythonpath",
+            str(ROOT / "bench"),
+            "trivial_app:bench_application()",
             "--bind",
             f"{HOST}:{port}",
             "--workers",

@@ -4,8 +4,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from cards.models import Ability, Knowledge, LabourFunction, Occupation, ProfessionCard, RelatedProfession, Skill
-from cards.search import rebuild_search_index
-from standards.admin import RevisionAdmin
+from cards.services import delete_content, record_content_change
+from standards import admin as standards_admin
+from standards.models import Edition, ImportIssue, SourceDocument, Standard
 
 
 def admin_link(obj, label=None):
@@ -15,17 +16,19 @@ def admin_link(obj, label=None):
     return format_html('<a href="{}">{}</a>', url, label or str(obj))
 
 
-class CardContentAdmin(RevisionAdmin):
-    """Admin of a card or a part of its tree: an edit also refreshes the card's search row at once."""
+class ContentAdmin(admin.ModelAdmin):
+    """Every admin save or delete goes through the edit service (``cards.services``): the search
+    rows of the cards it touches are rebuilt and the content revision bumped, so the pages change at once."""
 
-    def card_of(self, obj) -> ProfessionCard | None:
-        return obj
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        record_content_change([form.instance])  # after save_model and the inlines, on every admin save
 
-    def content_changed(self, obj) -> None:
-        super().content_changed(obj)
-        card = self.card_of(obj)
-        if card is not None and card.pk:
-            rebuild_search_index([card])
+    def delete_model(self, request, obj):
+        delete_content([obj])
+
+    def delete_queryset(self, request, queryset):
+        delete_content(queryset)
 
 
 class LabourFunctionInline(admin.TabularInline):
@@ -44,7 +47,7 @@ class RelatedProfessionInline(admin.TabularInline):
 
 
 @admin.register(ProfessionCard)
-class ProfessionCardAdmin(CardContentAdmin):
+class ProfessionCardAdmin(ContentAdmin):
     list_display = ("title", "standard_code", "language", "level", "occupation_code", "group_code", "position")
     list_filter = (
         "edition__standard",
@@ -107,7 +110,7 @@ class SkillInline(admin.TabularInline):
 
 
 @admin.register(LabourFunction)
-class LabourFunctionAdmin(CardContentAdmin):
+class LabourFunctionAdmin(ContentAdmin):
     list_display = ("title", "card", "position", "kind")
     list_filter = ("kind", "card__edition__standard", "card__edition__language")
     search_fields = ("title", "card__title")
@@ -115,9 +118,6 @@ class LabourFunctionAdmin(CardContentAdmin):
     readonly_fields = ("card_link",)
     fields = ("card_link", "position", "number", "kind", "title")
     inlines = [SkillInline]
-
-    def card_of(self, obj):
-        return obj.card
 
     @admin.display(description=_("card"))
     def card_link(self, obj):
@@ -137,7 +137,7 @@ class KnowledgeInline(admin.TabularInline):
 
 
 @admin.register(Skill)
-class SkillAdmin(CardContentAdmin):
+class SkillAdmin(ContentAdmin):
     list_display = ("title", "labour_function", "position", "recognition")
     list_filter = ("labour_function__card__edition__standard", "labour_function__card__edition__language")
     search_fields = ("title", "labour_function__title", "labour_function__card__title")
@@ -145,9 +145,6 @@ class SkillAdmin(CardContentAdmin):
     readonly_fields = ("labour_function_link", "card_link")
     fields = ("card_link", "labour_function_link", "position", "number", "title", "recognition")
     inlines = [AbilityInline, KnowledgeInline]
-
-    def card_of(self, obj):
-        return obj.labour_function.card
 
     @admin.display(description=_("labour function"))
     def labour_function_link(self, obj):
@@ -159,7 +156,37 @@ class SkillAdmin(CardContentAdmin):
 
 
 @admin.register(Occupation)
-class OccupationAdmin(RevisionAdmin):
+class OccupationAdmin(ContentAdmin):
     list_display = ("code", "isco_code", "isco_title")
     search_fields = ("code", "isco_title")
     list_filter = ("isco_code",)
+
+
+# --- the standards app's admin, registered here with the edit service and the cards inline -----------
+
+
+class CardInline(admin.TabularInline):
+    model = ProfessionCard
+    fields = ("position", "number", "title", "level", "group_code", "occupation_code")
+    show_change_link = True
+    extra = 0
+
+
+@admin.register(Standard)
+class StandardAdmin(ContentAdmin, standards_admin.StandardAdmin):
+    pass
+
+
+@admin.register(Edition)
+class EditionAdmin(ContentAdmin, standards_admin.EditionAdmin):
+    inlines = [CardInline]
+
+
+@admin.register(SourceDocument)
+class SourceDocumentAdmin(ContentAdmin, standards_admin.SourceDocumentAdmin):
+    pass
+
+
+@admin.register(ImportIssue)
+class ImportIssueAdmin(ContentAdmin, standards_admin.ImportIssueAdmin):
+    pass

@@ -7,11 +7,9 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
 from cards.filters import CardFilter, page_of
+from cards.forms import SearchParameters
 from cards.models import ProfessionCard
 from cards.search import search_cards
-
-SEARCH_LIMIT = 20
-SEARCH_LIMIT_MAX = 100
 
 
 @require_GET
@@ -48,22 +46,16 @@ def search(request):
     score. ``lang`` (default the registry's default language) picks, of a kk/ru pair of cards,
     the one to return unless the other matches better; the card list's filters apply.
     """
-    errors = {}
-    query = request.GET.get("q", "").strip()
-    language = request.GET.get("lang", settings.LANGUAGE_CODE)
-    if language not in dict(settings.LANGUAGES):
-        errors["lang"] = [{"message": f"Unknown language {language!r}: use kk or ru.", "code": "invalid"}]
-    limit = request.GET.get("limit", str(SEARCH_LIMIT))
-    if not limit.isdigit() or not 1 <= int(limit) <= SEARCH_LIMIT_MAX:
-        errors["limit"] = [{"message": f"A whole number from 1 to {SEARCH_LIMIT_MAX}.", "code": "invalid"}]
-    if errors:
-        return _json({"errors": errors}, status=400)
+    parameters = SearchParameters(request.GET)
+    if not parameters.is_valid():
+        return _json({"errors": parameters.errors.get_json_data()}, status=400)
+    query, language, limit = (parameters.cleaned_data[name] for name in ("q", "lang", "limit"))
     result = search_cards(query, language=language, filters=request.GET)
     if not result.filterset.is_valid():
         return _json({"errors": result.filterset.form.errors.get_json_data()}, status=400)
     if result.message:
         return _json({"errors": {"q": [{"message": str(result.message), "code": "too_short"}]}}, status=400)
-    hits = result.hits(result.ranked[: int(limit)])
+    hits = result.hits(result.ranked[:limit])
     return _json(
         {
             "query": result.query.text,

@@ -18,7 +18,7 @@ aligned by meaning. ``alignment.rows`` are labour-function rows; each :class:`Ro
 A row has one ``cells`` entry per card: a :class:`Cell` (text, printed number, word
 diff) or ``None`` where the card does not list the item. Its ``status`` is
 
-- ``"common"``: every card lists it with the same text (after :func:`normalise`);
+- ``"common"``: every card lists it with the same text (after :func:`cards.identity.normalise_name`);
 - ``"changed"``: every card lists it, the texts are close but not equal;
 - ``"only"``: some cards do not list it; ``only_in`` names those that do (the texts of
   those may still differ: ``changed`` says so).
@@ -51,7 +51,6 @@ on its own (e.g. to pair card titles).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Iterator, Sequence
@@ -60,6 +59,8 @@ from difflib import SequenceMatcher
 from functools import cached_property
 
 from rapidfuzz import fuzz
+
+from cards.identity import normalise_name
 
 KINDS = ("function", "skill", "ability", "knowledge")
 TEXT, POSITION = "text", "position"
@@ -224,18 +225,6 @@ class Change:
 
 # --- text ----------------------------------------------------------------------------------------
 
-_QUOTES = re.compile(r"[\"«»“”„'‘’`]")
-_DASHES = re.compile(r"\s*[-‐‑‒–—]\s*")
-_LEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[-•·*])\s+")
-_PUNCTUATION = re.compile(r"[^\w\s-]+")
-
-
-def normalise(text: str) -> str:
-    """Fold a text for comparison: case, ``ё``, quotes, dashes, punctuation, spacing, a leading number."""
-    text = _LEADING_NUMBER.sub("", text.casefold().replace("ё", "е"))
-    text = _DASHES.sub("-", _QUOTES.sub("", text))
-    return " ".join(_PUNCTUATION.sub(" ", text).split())
-
 
 def similarity(a: str, b: str) -> float:
     """0-100 score of two normalised texts: the better of plain and word-order-free ratios."""
@@ -248,7 +237,9 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
     Words compare case- and punctuation-insensitively; segments carry the original words.
     """
     old_words, new_words = old.split(), new.split()
-    matcher = SequenceMatcher(None, [normalise(w) for w in old_words], [normalise(w) for w in new_words], False)
+    matcher = SequenceMatcher(
+        None, [normalise_name(w) for w in old_words], [normalise_name(w) for w in new_words], False
+    )
     segments = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -277,15 +268,15 @@ class Pair:
 def match_texts(left: Sequence[str], right: Sequence[str], threshold: float = THRESHOLD) -> list[Pair]:
     """Match two lists of texts one-to-one and merge them into one ordered list of pairs.
 
-    Exact matches of :func:`normalise`-d texts come first (duplicates pair in order),
+    Exact matches of :func:`cards.identity.normalise_name`-d texts come first (duplicates pair in order),
     then close ones (:func:`similarity` >= ``threshold``), best score first, nearer
     positions breaking ties. The result holds every index of both lists once, in left
     order, unmatched right items after the pair they follow in the right list
     (left-only before right-only between two pairs). Matches that cross the longest
     in-order chain of matches are kept, marked ``moved``.
     """
-    left_keys = [normalise(t) for t in left]
-    right_keys = [normalise(t) for t in right]
+    left_keys = [normalise_name(t) for t in left]
+    right_keys = [normalise_name(t) for t in right]
     match: dict[int, tuple[int, float]] = {}
     taken: set[int] = set()
     by_text: dict[str, deque[int]] = defaultdict(deque)
@@ -416,7 +407,7 @@ def _align(
                 cells.append(None)
                 continue
             node, moved = entry
-            cell = Cell(node.text, node.number, moved=moved, key=normalise(node.text), language=language)
+            cell = Cell(node.text, node.number, moved=moved, key=normalise_name(node.text), language=language)
             if method == TEXT and previous is not None and cell.key != previous.key:
                 cell.segments = word_diff(previous.text, cell.text)
             cells.append(cell)

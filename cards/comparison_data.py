@@ -16,12 +16,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import reduce
+from itertools import pairwise
 from operator import or_
 
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils.translation import gettext as _
 
-from cards.compare import Alignment, CardTree, FunctionNode, SkillNode, align_cards, normalise
+from cards import compare
+from cards.compare import Alignment, CardTree, FunctionNode, SkillNode, align_cards
+from cards.identity import card_reference
 from cards.models import Ability, Knowledge, LabourFunction, ProfessionCard, Skill
 from standards.models import Edition
 
@@ -48,14 +51,6 @@ class CardReference:
         if self.edition_key:
             return f"{self.code}/{self.edition_key}/{self.position}"
         return f"{self.code}/{self.position}" + (f"@{self.language}" if self.language else "")
-
-
-def reference_of(card: ProfessionCard) -> str:
-    """The reference that names exactly ``card`` (needs ``edition__standard`` loaded)."""
-    edition = card.edition
-    if edition.status == Edition.Status.SUPERSEDED:
-        return f"{edition.standard.code}/{edition.key}/{card.position}"
-    return f"{edition.standard.code}/{card.position}@{edition.language}"
 
 
 def parse_references(values: list[str]) -> list[CardReference]:
@@ -177,9 +172,7 @@ def align_loaded_cards(*cards: ProfessionCard, method: str | None = None) -> Ali
 def card_label(card: ProfessionCard) -> str:
     """A short name of the card for column headers and markings: ``J068/2 · ru · 7``."""
     edition = card.edition
-    where = f"{edition.standard.code}/{card.position}"
-    if edition.status == Edition.Status.SUPERSEDED:
-        where = f"{edition.standard.code}/{edition.key}/{card.position}"
+    where = card_reference(card).partition("@")[0]
     level = _(", level %(level)s") % {"level": card.level} if card.level else ""
     return f"{where} ({edition.language}{level})"
 
@@ -187,24 +180,26 @@ def card_label(card: ProfessionCard) -> str:
 # --- the level ladder ----------------------------------------------------------------------------
 
 
-def ladder_key(card: ProfessionCard) -> str:
-    """What makes cards levels of one profession: the occupation code, else the normalised title."""
-    code = card.occupation_code.strip()
-    return code if code and code != "-" else "title:" + normalise(card.title)
-
-
 def ladder_cards(card: ProfessionCard) -> list[ProfessionCard]:
-    """The cards of ``card``'s edition that are levels of its profession, in level order, with trees.
+    """The levels of ``card``'s profession in its edition, lowest first, with their trees. Five queries."""
+    queryset = ProfessionCard.objects.select_related("edition__standard", "edition__document")
+    return queryset.prefetch_related(*tree_prefetches()).ladder_of(card)
 
-    Five queries. Cards of one level keep their edition order.
-    """
-    key = ladder_key(card)
-    siblings = ProfessionCard.objects.filter(edition_id=card.edition_id)
-    if key.startswith("title:"):
-        # Titles are compared normalised, in Python: a handful of cards per edition.
-        siblings = siblings.filter(Q(occupation_code__in=("", "-")) | Q(occupation_code__isnull=True))
-    else:
-        siblings = siblings.filter(occupation_code=card.occupation_code)
-    siblings = siblings.select_related("edition__standard", "edition__document").prefetch_related(*tree_prefetches())
-    steps = [c for c in siblings if ladder_key(c) == key]
-    return sorted(steps, key=lambda c: (c.level if c.level is not None else 99, c.position))
+
+def ladder_steps(cards) -> list[dict]:
+    """For each step up the ladder: the two cards, the counts, what is new and what is no longer listed."""
+    steps = []
+    for before, after in pairwise(cards):
+        alignment = compare.align_cards([card_tree(before), card_tree(after)], compare.TEXT)
+        changes = compare.changes(alignment, reworded=False)
+        steps.append(
+            {
+                "before": before,
+                "after": after,
+                "counts": compare.summarise(alignment)[0].rows(),
+                "added": [c for c in changes if c.change == compare.ADDED],
+                "removed": [c for c in changes if c.change == compare.REMOVED],
+                "references": f"{card_reference(before)},{card_reference(after)}",
+            }
+        )
+    return steps

@@ -6,6 +6,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cards.identity import card_path, has_occupation_code, profession_key
 from standards.models import Edition
 
 
@@ -45,6 +46,21 @@ class ProfessionCardQuerySet(models.QuerySet):
         return self.in_force().filter(
             models.Q(edition__language=language) | ~models.Q(edition__standard_id__in=has_text)
         )
+
+    def ladder_of(self, card: ProfessionCard) -> list[ProfessionCard]:
+        """The levels of ``card``'s profession in its edition, ``card`` included, lowest level first.
+
+        The rule is :func:`cards.identity.profession_key`; one query (plus this queryset's
+        prefetches), narrowed in the database to the cards that can share the key.
+        """
+        siblings = self.filter(edition_id=card.edition_id)
+        if has_occupation_code(card):
+            siblings = siblings.filter(occupation_code=card.occupation_code)
+        else:
+            siblings = siblings.exclude(occupation_code__regex=r"[^- –]")
+        key = profession_key(card)
+        steps = [sibling for sibling in siblings if profession_key(sibling) == key]
+        return sorted(steps, key=lambda c: (c.level if c.level is not None else 99, c.position))
 
     def with_tree(self):
         """Prefetch the whole tree of each card in a fixed number of queries."""
@@ -121,17 +137,11 @@ class ProfessionCard(models.Model):
         return f"{self.title} ({self.edition.standard.code}/{self.position}{level})"
 
     def permalink(self) -> str:
-        """The card's stable path, in the language of its text.
+        """The card's stable path, in the language of its text (:func:`cards.identity.card_path`).
 
-        Current editions: ``/<lang>/cards/<code>/<position>/``; superseded ones:
-        ``/<lang>/standards/<code>/editions/<key>/cards/<position>/``. Needs
-        ``edition__standard`` loaded (``select_related``) to run no query.
+        Needs ``edition__standard`` loaded (``select_related``) to run no query.
         """
-        edition = self.edition
-        code = edition.standard.code
-        if edition.status == Edition.Status.SUPERSEDED:
-            return f"/{edition.language}/standards/{code}/editions/{edition.key}/cards/{self.position}/"
-        return f"/{edition.language}/cards/{code}/{self.position}/"
+        return card_path(self, self.edition.language)
 
 
 class LabourFunction(models.Model):

@@ -1,13 +1,22 @@
-"""Reads that several pages share."""
+"""Reads that the pages share: a card in the page language, its neighbours, the level matrix.
+
+Each function runs a fixed number of queries whatever the data's size. What makes
+cards one profession is :mod:`cards.identity`'s rule, applied here and nowhere else.
+"""
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from django.db.models import Count
 from django.http import Http404
 
+from cards.identity import has_occupation_code, profession_key
 from cards.models import ProfessionCard
-from standards.models import Edition
+from standards.models import Edition, ImportIssue, Standard
+
+LEVELS = range(1, 9)
 
 
 @dataclass
@@ -36,3 +45,129 @@ def current_card(code: str, position: int, language: str, queryset=None) -> Card
         raise Http404("No such card")
     cards.sort(key=lambda c: c.edition.language != language)
     return CardInLanguage(cards[0], language)
+
+
+def card_neighbours(card: ProfessionCard, language: str) -> tuple[list[ProfessionCard], list[ProfessionCard]]:
+    """The levels of ``card``'s profession in its edition (the ladder, ``card`` included), and the
+    cards readable in ``language`` with its occupation code in other standards. One query.
+
+    The ladder is ``ProfessionCard.objects.ladder_of(card)``'s, read together with the others.
+    """
+    queryset = ProfessionCard.objects.filter(edition_id=card.edition_id)
+    if has_occupation_code(card):
+        queryset = queryset | ProfessionCard.objects.readable_in(language).filter(
+            occupation_code=card.occupation_code
+        ).exclude(edition__standard_id=card.edition.standard_id)
+    rows = (
+        queryset.select_related("edition__standard")
+        .only(
+            "position",
+            "title",
+            "level",
+            "occupation_code",
+            "edition__language",
+            "edition__status",
+            "edition__key",
+            "edition__standard__code",
+            "edition__standard__title_kk",
+            "edition__standard__title_ru",
+        )
+        .order_by("edition__standard__code", "level", "position")
+    )
+    key = profession_key(card)
+    ladder, elsewhere = [], []
+    for row in rows:
+        if row.edition_id != card.edition_id:
+            elsewhere.append(row)
+        elif profession_key(row) == key:
+            ladder.append(row)
+    ladder.sort(key=lambda c: (c.level if c.level is not None else 99, c.position))
+    return ladder, elsewhere
+
+
+def distinct_places(cards, language: str) -> list[ProfessionCard]:
+    """One card per (standard, position), in ``language`` where it exists: the kk and ru successors
+    of a card share one page."""
+    seen, places = set(), []
+    for card in sorted(cards, key=lambda c: (c.edition.standard.code, c.position, c.edition.language != language)):
+        place = (card.edition.standard.code, card.position)
+        if place not in seen:
+            seen.add(place)
+            places.append(card)
+    return places
+
+
+def import_issues_of(card: ProfessionCard):
+    """The import issues reported within the card's source lines."""
+    return ImportIssue.objects.filter(
+        document_id=card.edition.document_id, line__gte=card.first_line, line__lte=card.last_line
+    )
+
+
+def professions_of(cards: list[ProfessionCard]) -> list[dict]:
+    """Cards of one edition grouped by profession (:func:`cards.identity.profession_key`), in the
+    order each profession first appears; each group's cards lowest level first. Runs no query."""
+    groups: dict[str, dict] = {}
+    for card in cards:
+        group = groups.setdefault(
+            profession_key(card),
+            {"title": card.title, "occupation_code": card.occupation_code.strip(), "cards": []},
+        )
+        group["occupation_id"] = group.get("occupation_id") or card.occupation_id
+        group["cards"].append(card)
+    for group in groups.values():
+        group["cards"].sort(key=lambda c: (c.level if c.level is not None else 99, c.position))
+        group["other_titles"] = sorted({c.title for c in group["cards"]} - {group["title"]})
+    return list(groups.values())
+
+
+def level_matrix(language: str) -> list[dict]:
+    """Rows of standards in force with, per ОРК level, the number of cards readable in ``language``."""
+    counts = defaultdict(Counter)
+    per_standard_and_level = (
+        ProfessionCard.objects.readable_in(language)
+        .values_list("edition__standard_id", "level")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for standard_id, level, n in per_standard_and_level:
+        counts[standard_id][level] += n
+    standards = Standard.objects.filter(editions__status=Edition.Status.IN_FORCE).distinct().order_by("code")
+    return [
+        {
+            "standard": standard,
+            "title": standard.title_in(language),
+            "cells": [(level, counts[standard.pk][level]) for level in LEVELS],
+            "total": sum(counts[standard.pk].values()),
+        }
+        for standard in standards
+    ]
+
+
+def standards_with_levels(language: str) -> list[dict]:
+    """Every standard with its editions, its cards readable in ``language`` and their levels."""
+    levels = defaultdict(list)
+    for standard_id, level in ProfessionCard.objects.readable_in(language).values_list("edition__standard_id", "level"):
+        levels[standard_id].append(level)
+    rows = []
+    for standard in Standard.objects.prefetch_related("editions").order_by("code"):
+        editions = list(standard.editions.all())
+        rows.append(
+            {
+                "standard": standard,
+                "title": standard.title_in(language),
+                "card_count": len(levels[standard.pk]),
+                "levels": level_span(levels[standard.pk]),
+                "languages": sorted({e.language for e in editions if e.status == Edition.Status.IN_FORCE}),
+                "editions": editions,
+            }
+        )
+    return rows
+
+
+def level_span(levels: list[int | None]) -> str:
+    """``[5, 6, 7, 8]`` -> ``5–8``; ``[3, 5, 6]`` -> ``3, 5, 6``."""
+    present = sorted({level for level in levels if level})
+    if len(present) > 2 and present == list(range(present[0], present[-1] + 1)):
+        return f"{present[0]}–{present[-1]}"
+    return ", ".join(str(level) for level in present)

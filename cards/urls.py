@@ -1,8 +1,18 @@
 from django.urls import path
 
-from cards.views import card, changes, compare, lists, search
+from cards.views import card, changes, compare, lists, search, standards
 
 urlpatterns = [
+    path("", standards.overview, name="overview"),
+    path("standards/", standards.standard_list, name="standard_list"),
+    path("standards/<str:code>/", standards.standard_detail, name="standard_detail"),
+    path("standards/<str:code>/changes/", changes.edition_changes, name="edition_changes"),
+    path("standards/<str:code>/editions/<slug:key>/", standards.edition_detail, name="edition_detail"),
+    path(
+        "standards/<str:code>/editions/<slug:key>/cards/<int:position>/",
+        card.edition_card_detail,
+        name="edition_card_detail",
+    ),
     path("cards/", lists.card_list, name="card_list"),
     path("cards/<str:code>/<int:position>/", card.card_detail, name="card_detail"),
     path("occupations/<str:code>/", lists.occupation_detail, name="occupation_detail"),

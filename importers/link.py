@@ -1,4 +1,6 @@
-"""Links between documents, made after loading: run :func:`link_registry` after any import.
+"""Links between documents, made after loading: :mod:`importers.service` runs :func:`link_registry`
+in the import's transaction, after the documents are loaded and before the search index and
+the content revision.
 
 * superseded editions (a standalone standard text whose standard is now approved by
   an order under another code) attach to the current standard;
@@ -12,18 +14,15 @@ Every step recomputes its links from scratch, so running it twice changes nothin
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.db.models import Q
 from rapidfuzz import fuzz
 
+from cards.identity import normalise_name
 from cards.isco import is_occupation_code
 from cards.models import ProfessionCard, RelatedProfession
-from cards.search import rebuild_search_index
 from standards.models import Edition, SourceDocument, Standard
-from standards.revision import bump_revision
 
 TITLE_MATCH = 80  # rapidfuzz score for "the same standard under another code"
 RELATED_MATCH_SAME_STANDARD = 70
@@ -40,25 +39,15 @@ class LinkReport:
     related_total: int = 0
 
 
-def normalise_name(text: str) -> str:
-    """Fold a profession or standard name for fuzzy comparison."""
-    text = text.casefold().replace("ё", "е")
-    text = re.sub(r"[\"'«»“”„()]", " ", text)
-    text = re.sub(r"\s*[-–—]\s*", "-", text)
-    return " ".join(text.split())
-
-
-@transaction.atomic
 def link_registry() -> LinkReport:
+    """Recompute every link between documents. Runs in the caller's transaction."""
     report = LinkReport()
-    bump_revision()
     report.superseded_editions = attach_superseded_editions()
     fill_standard_titles()
     fill_missing_annexes()
     report.twin_pairs = link_twins()
     report.predecessors = link_predecessors()
     report.related_linked, report.related_total = link_related_professions()
-    rebuild_search_index()
     return report
 
 

@@ -1,10 +1,11 @@
 """Write one parsed document to the database, atomically.
 
 ``load_document`` replaces every row that came from the same file (matched by
-file name) inside one transaction: re-importing is idempotent, and a failure
-leaves the database exactly as it was. Cross-document links (twins,
-predecessors, related professions, superseded editions) are made afterwards by
-:mod:`importers.link`, because they depend on what other documents hold.
+file name) inside one transaction (a savepoint within the import's transaction):
+re-importing is idempotent, and a failure leaves the database exactly as it was.
+Cross-document links (twins, predecessors, related professions, superseded
+editions) are made afterwards by :mod:`importers.link`, because they depend on
+what other documents hold; :mod:`importers.service` runs both.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from cards.isco import is_occupation_code, isco_titles
 from cards.models import Ability, Knowledge, LabourFunction, Occupation, ProfessionCard, RelatedProfession, Skill
 from importers.records import CardRecord, DocumentRecord, EditionRecord
 from standards.models import Edition, ImportIssue, SourceDocument, Standard
-from standards.revision import bump_revision
 
 
 def provisional_standard_code(edition: EditionRecord) -> str:
@@ -62,7 +62,6 @@ def load_document(record: DocumentRecord) -> SourceDocument:
     occupations: dict[str, Occupation] = {}
     for position, edition_record in enumerate(record.editions, 1):
         _load_edition(document, position, edition_record, record.language, titles, occupations)
-    bump_revision()
     ImportIssue.objects.bulk_create(
         ImportIssue(document=document, line=issue.line, severity=issue.severity, message=issue.message, text=issue.text)
         for issue in record.issues

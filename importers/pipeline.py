@@ -74,8 +74,8 @@ def _looks_like_cp1251(data: bytes) -> bool:
     return bool(letters) and cyrillic / len(letters) > 0.3
 
 
-def parse_bytes(data: bytes, name: str, format_name: str | None = None) -> DocumentRecord:
-    """Read, parse and validate one document given as bytes."""
+def parse_bytes(data: bytes, name: str, format_name: str | None = None, sha256: str = "") -> DocumentRecord:
+    """Read, parse and validate one document given as bytes (``sha256``: their digest, if known)."""
     from importers.parser import parse
 
     check_bytes(data, name)
@@ -89,7 +89,7 @@ def parse_bytes(data: bytes, name: str, format_name: str | None = None) -> Docum
         raise DocumentError(name, str(exc)) from None
     record.file_name = name
     record.annex_titles = record.annex_titles or preamble_titles(source.lines)
-    record.sha256 = hashlib.sha256(data).hexdigest()
+    record.sha256 = sha256 or hashlib.sha256(data).hexdigest()
     record.format = format_name
     validate(record)
     return record
@@ -119,18 +119,21 @@ def preamble_titles(lines: list[str]) -> dict[int, str]:
     return titles
 
 
-def parse_file(path: Path | str, format_name: str | None = None) -> DocumentRecord:
-    """Read, parse and validate one document file."""
+def read_document(path: Path | str) -> bytes:
+    """The bytes of one document file; raises :class:`DocumentError` for an unreadable or oversized one."""
     path = Path(path)
-    name = path.name
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise DocumentError(name, f"file is {size / 2**20:.0f} MB; the limit is {MAX_BYTES // 2**20} MB")
-        data = path.read_bytes()
+            raise DocumentError(path.name, f"file is {size / 2**20:.0f} MB; the limit is {MAX_BYTES // 2**20} MB")
+        return path.read_bytes()
     except OSError as exc:
-        raise DocumentError(name, f"cannot read the file: {exc.strerror}") from None
-    return parse_bytes(data, name, format_name)
+        raise DocumentError(path.name, f"cannot read the file: {exc.strerror}") from None
+
+
+def parse_file(path: Path | str, format_name: str | None = None) -> DocumentRecord:
+    """Read, parse and validate one document file."""
+    return parse_bytes(read_document(path), Path(path).name, format_name)
 
 
 def validate(record: DocumentRecord) -> None:

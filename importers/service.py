@@ -1,6 +1,12 @@
-"""Import documents: parse each (pure), load each in its own transaction, then link.
+"""The write path of an import: parse each document (pure), then in ONE transaction per run
+load each document (in a savepoint of its own), link the registry, rebuild the search index
+and, last, bump the content revision.
 
-The management command and the tests call :func:`import_documents`.
+No page is ever rendered or cached from half-loaded or half-linked data: until the run
+commits, readers see the registry as it was, under the old revision. A document that fails
+to load is rolled back to its savepoint while the others go on; a failure in linking or
+indexing rolls the whole run back. The management command and the tests call
+:func:`import_documents`.
 """
 
 from __future__ import annotations
@@ -13,13 +19,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 
+from cards.search import rebuild_search_index
 from importers.link import LinkReport, link_registry
 from importers.load import load_document
-from importers.pipeline import DocumentError, parse_file
+from importers.pipeline import DocumentError, parse_bytes, read_document
 from importers.records import DocumentRecord
 from standards.models import SourceDocument
+from standards.revision import bump_revision
 
 
 @dataclass
@@ -84,47 +92,45 @@ def import_documents(
     skip_unchanged: bool = False,
     progress: Callable[[DocumentReport], None] | None = None,
 ) -> ImportResult:
-    """Import ``paths`` (default: the bundled orders), each atomically, then link the registry.
+    """Import ``paths`` (default: the bundled orders) in one transaction, then link the registry.
 
-    A document that fails is reported with a one-line error and leaves its previous
-    rows untouched; the others are still imported. With ``skip_unchanged``, a file
-    already imported with the same content is left alone, and so are the edits an
-    admin made to its rows.
+    A document that fails is reported with a one-line error and leaves its previous rows
+    untouched; the others are still imported. With ``skip_unchanged``, a file already
+    imported with the same content is left alone, and so are the edits an admin made to
+    its rows. Each file is read and hashed once. An error in linking or indexing is
+    raised after the whole run was rolled back: the database is then as it was.
     """
     result = ImportResult()
-    for path in [Path(p) for p in paths] if paths else bundled_orders():
-        started = time.perf_counter()
-        if skip_unchanged and _already_imported(path):
-            result.documents.append(DocumentReport(path.name, unchanged=True))
+    with transaction.atomic():
+        for path in [Path(p) for p in paths] if paths else bundled_orders():
+            report = _import_one(path, format_name, dry_run, skip_unchanged)
+            result.documents.append(report)
             if progress:
-                progress(result.documents[-1])
-            continue
-        try:
-            record = parse_file(path, format_name)
-            if not dry_run:
-                load_document(record)
-            report = DocumentReport.of(record, time.perf_counter() - started)
-        except DocumentError as exc:
-            report = DocumentReport(path.name, error=str(exc), seconds=time.perf_counter() - started)
-        except DatabaseError as exc:
-            # load_document rolled back: the document's previous rows are untouched.
-            message = " ".join(str(exc).split())[:300]
-            report = DocumentReport(
-                path.name,
-                error=f"{path.name}: the database refused it: {message}",
-                seconds=time.perf_counter() - started,
-            )
-        result.documents.append(report)
-        if progress:
-            progress(report)
-    if not dry_run and any(not d.error and not d.unchanged for d in result.documents):
-        result.links = link_registry()
+                progress(report)
+        if not dry_run and any(not d.error and not d.unchanged for d in result.documents):
+            result.links = link_registry()
+            rebuild_search_index()
+            bump_revision()  # last: the pages cached from now on see the whole import
     return result
 
 
-def _already_imported(path: Path) -> bool:
+def _import_one(path: Path, format_name: str | None, dry_run: bool, skip_unchanged: bool) -> DocumentReport:
+    """Parse one file and load it in a savepoint of the run's transaction."""
+    started = time.perf_counter()
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return False  # the import itself reports the unreadable file
-    return SourceDocument.objects.filter(file_name=path.name, sha256=digest).exists()
+        data = read_document(path)
+        digest = hashlib.sha256(data).hexdigest()
+        if skip_unchanged and SourceDocument.objects.filter(file_name=path.name, sha256=digest).exists():
+            return DocumentReport(path.name, unchanged=True)
+        record = parse_bytes(data, path.name, format_name, sha256=digest)
+        if not dry_run:
+            load_document(record)
+    except DocumentError as exc:
+        return DocumentReport(path.name, error=str(exc), seconds=time.perf_counter() - started)
+    except DatabaseError as exc:
+        # load_document's savepoint rolled back: the document's previous rows are untouched.
+        message = " ".join(str(exc).split())[:300]
+        return DocumentReport(
+            path.name, error=f"{path.name}: the database refused it: {message}", seconds=time.perf_counter() - started
+        )
+    return DocumentReport.of(record, time.perf_counter() - started)

@@ -104,7 +104,7 @@ STORAGES = {
     },
 }
 
-# Pages are cached until the content changes (registry.caching); 0 turns the page cache off.
+# Pages are cached until the content changes (standards.caching); 0 turns the page cache off.
 CACHES = {"default": env_cache("CACHE_URL", default="locmem://")}
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", default=600)
 

@@ -1,34 +1,19 @@
+"""Admin of standards, editions, source documents and import issues.
+
+The classes are registered by ``cards.admin``, which routes every save and delete through
+the edit service (``cards.services``: search rows of the cards touched, then the content
+revision) and adds an edition's cards as an inline: ``standards`` imports nothing of ``cards``.
+"""
+
 from django.contrib import admin
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from cards.models import ProfessionCard
-from standards.models import Edition, ImportIssue, SourceDocument, Standard
-from standards.revision import bump_revision
+from standards.models import Edition
 
 PROVENANCE = ("document", "position", "first_line", "last_line")
-
-
-class RevisionAdmin(admin.ModelAdmin):
-    """Every save or delete in admin bumps the content revision, so cached pages change at once."""
-
-    def content_changed(self, obj) -> None:
-        """What must follow an edit of ``obj``; subclasses add to it (e.g. the search index)."""
-        bump_revision()
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        self.content_changed(form.instance)  # runs after save_model and the inlines, on every admin save
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        bump_revision()
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        bump_revision()
 
 
 class EditionInline(admin.TabularInline):
@@ -39,8 +24,7 @@ class EditionInline(admin.TabularInline):
     extra = 0
 
 
-@admin.register(Standard)
-class StandardAdmin(RevisionAdmin):
+class StandardAdmin(admin.ModelAdmin):
     list_display = ("code", "title_kk", "title_ru", "edition_count")
     search_fields = ("code", "title_kk", "title_ru")
     inlines = [EditionInline]
@@ -53,25 +37,15 @@ class StandardAdmin(RevisionAdmin):
         return obj.edition_total
 
 
-class CardInline(admin.TabularInline):
-    model = ProfessionCard
-    fields = ("position", "number", "title", "level", "group_code", "occupation_code")
-    show_change_link = True
-    extra = 0
-
-
-@admin.register(Edition)
-class EditionAdmin(RevisionAdmin):
+class EditionAdmin(admin.ModelAdmin):
     list_display = ("standard", "language", "status", "version", "year", "annex", "document")
     list_filter = ("language", "status", "standard", "document")
     search_fields = ("standard__code", "title", "code_as_printed")
     list_select_related = ("standard", "document")
     readonly_fields = PROVENANCE
-    inlines = [CardInline]
 
 
-@admin.register(SourceDocument)
-class SourceDocumentAdmin(RevisionAdmin):
+class SourceDocumentAdmin(admin.ModelAdmin):
     list_display = ("file_name", "language", "kind", "order_number", "order_date", "landed", "issue_link")
     list_filter = ("language", "kind")
     search_fields = ("file_name", "title", "order_number")
@@ -91,8 +65,7 @@ class SourceDocumentAdmin(RevisionAdmin):
         return format_html('<a href="{}">{}</a>', url, obj.issue_total)
 
 
-@admin.register(ImportIssue)
-class ImportIssueAdmin(RevisionAdmin):
+class ImportIssueAdmin(admin.ModelAdmin):
     list_display = ("document", "line", "severity", "message", "text")
     list_filter = ("severity", "document")
     search_fields = ("message", "text")

@@ -178,7 +178,7 @@ class ImportIssue(models.Model):
 class ContentRevision(models.Model):
     """One counter that every change of the registry's content bumps.
 
-    Cached pages are keyed by it (``registry.caching``), so a page changes as soon
+    Cached pages are keyed by it (``standards.caching``), so a page changes as soon
     as an admin edits anything or an import lands, on every app server.
     """
 

@@ -139,3 +139,38 @@ def test_an_edit_of_a_skill_in_admin_is_found_by_search_at_once(client, editor, 
     response = client.post(reverse("admin:cards_skill_change", args=[skill.pk]), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert [card_id for card_id, _ in search_cards("криптовалюта", language="kk").ranked] == [card.pk]
+
+
+def test_a_standard_title_edited_in_admin_is_found_by_search_at_once_and_bumps_the_revision(client, editor, skill):
+    from cards.search import rebuild_search_index, search_cards
+    from standards.revision import current_revision
+
+    card = skill.labour_function.card
+    standard = card.edition.standard
+    rebuild_search_index()
+    before = current_revision()
+    assert search_cards("квантовые", language="ru").count == 0
+    data = {"code": standard.code, "title_kk": standard.title_kk, "title_ru": "Квантовые вычисления"}
+    data |= _inline_management("editions", [])
+    response = client.post(reverse("admin:standards_standard_change", args=[standard.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert [card_id for card_id, _ in search_cards("квантовые", language="ru").ranked] == [card.pk]
+    assert current_revision() == before + 1
+
+
+def test_deleting_a_skill_in_admin_refreshes_its_card_in_search(client, editor, skill):
+    from cards.search import rebuild_search_index, search_cards
+
+    other = make_skill(labour_function=skill.labour_function, title="Блокчейн желісін баптау", abilities=[])
+    rebuild_search_index()
+    assert search_cards("блокчейн", language="kk").count == 1
+    response = client.post(reverse("admin:cards_skill_delete", args=[other.pk]), {"post": "yes"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert search_cards("блокчейн", language="kk").count == 0
+    assert search_cards("бұлттық архитектураны", language="kk").count == 1
+
+
+def test_an_editions_admin_page_lists_its_cards_inline(client, editor, skill):
+    edition = skill.labour_function.card.edition
+    response = client.get(reverse("admin:standards_edition_change", args=[edition.pk]))
+    assert "cards-TOTAL_FORMS" in response.content.decode()

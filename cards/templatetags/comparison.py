@@ -11,19 +11,19 @@ from urllib.parse import quote
 from django import template
 from django.urls import reverse
 
-from cards.comparison_data import reference_of
+from cards.identity import card_reference
 
 register = template.Library()
 
 
 @register.filter
 def compare_reference(card) -> str:
-    return reference_of(card)
+    return card_reference(card)
 
 
 @register.simple_tag
 def compare_url(*cards) -> str:
-    references = ",".join(reference_of(card) for card in cards if card is not None)
+    references = ",".join(card_reference(card) for card in cards if card is not None)
     return reverse("compare") + "?cards=" + quote(references, safe="/,@")
 
 
@@ -31,6 +31,5 @@ def compare_url(*cards) -> str:
 def compare_twin_url(card) -> str:
     """The card beside its twin (same code and position, other language), this card first."""
     other = "ru" if card.edition.language == "kk" else "kk"
-    code = card.edition.standard.code
-    references = f"{code}/{card.position}@{card.edition.language},{code}/{card.position}@{other}"
+    references = f"{card_reference(card)},{card_reference(card, language=other)}"
     return reverse("compare") + "?cards=" + quote(references, safe="/,@")

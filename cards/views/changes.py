@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
 from cards.changes import changes_of_standard
-from cards.changes import quality_report as build_quality_report
-from registry.caching import cached_by_revision
+from cards.quality import quality_report as build_quality_report
+from standards.caching import cached_by_revision
 from standards.models import Standard
 
 

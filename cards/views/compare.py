@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from itertools import pairwise
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -17,11 +16,12 @@ from cards.comparison_data import (
     card_tree,
     cards_by_reference,
     ladder_cards,
+    ladder_steps,
     parse_references,
-    reference_of,
 )
+from cards.identity import card_reference
 from cards.selectors import current_card
-from registry.caching import cached_by_revision
+from standards.caching import cached_by_revision
 
 EXAMPLES = ("J068/1,J068/2", "J068/1@kk,J068/1@ru", "J071/2022-kk/4,J071/4")
 
@@ -41,7 +41,7 @@ def compare(request):
         ctx["error"] = str(error)
         return render(request, "cards/compare.html", ctx, status=400)
     alignment = engine.align_cards([card_tree(card) for card in cards])
-    refs = [reference_of(card) for card in cards]
+    refs = [card_reference(card) for card in cards]
     ctx.update(
         columns=[
             {
@@ -82,25 +82,6 @@ def _summary(alignment: engine.Alignment, cards) -> list[dict]:
     ]
 
 
-def ladder_steps(cards) -> list[dict]:
-    """For each step up the ladder: the two cards, the counts, what is new and what is no longer listed."""
-    steps = []
-    for before, after in pairwise(cards):
-        alignment = engine.align_cards([card_tree(before), card_tree(after)], engine.TEXT)
-        changes = engine.changes(alignment, reworded=False)
-        steps.append(
-            {
-                "before": before,
-                "after": after,
-                "counts": engine.summarise(alignment)[0].rows(),
-                "added": [c for c in changes if c.change == engine.ADDED],
-                "removed": [c for c in changes if c.change == engine.REMOVED],
-                "references": f"{reference_of(before)},{reference_of(after)}",
-            }
-        )
-    return steps
-
-
 @cached_by_revision
 def ladder(request, code: str, position: int):
     """The levels of the card's profession in its standard, and what each step up adds. Six queries."""
@@ -111,7 +92,7 @@ def ladder(request, code: str, position: int):
         "shown": shown,
         "cards": cards,
         "steps": ladder_steps(cards),
-        "all_references": ",".join(reference_of(c) for c in cards) if len(cards) <= MAX_CARDS else "",
+        "all_references": ",".join(card_reference(c) for c in cards) if len(cards) <= MAX_CARDS else "",
     }
     return render(request, "cards/ladder.html", ctx)
 

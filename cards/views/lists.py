@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from cards.filters import CardFilter, page_of
 from cards.isco import isco_titles
 from cards.models import Occupation, ProfessionCard
-from registry.caching import cached_by_revision
+from standards.caching import cached_by_revision
 
 
 @cached_by_revision

@@ -18,7 +18,6 @@ from cards.compare import (
     changes,
     default_method,
     match_texts,
-    normalise,
     summarise,
     word_diff,
 )
@@ -45,11 +44,6 @@ def texts(rows, column):
 def test_it_imports_nothing_from_django():
     code = "import sys, cards.compare; sys.exit(any(m.split('.')[0] == 'django' for m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
-
-
-def test_it_folds_case_yo_quotes_dashes_punctuation_and_leading_numbers():
-    assert normalise("1. Ёмкость «ИТ – систем».") == normalise("емкость ИТ-систем")
-    assert normalise("2) Анализ") == "анализ"
 
 
 def test_it_matches_exact_texts_before_close_ones():

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from cards.changes import Place, compare_twins, quality_report
 from cards.models import ProfessionCard
+from cards.quality import Place, compare_twins, quality_report
 from standards.models import ImportIssue
 from tests.factories import make_card, make_edition, make_labour_function, make_skill
 

@@ -34,9 +34,9 @@ def test_the_expected_card_is_in_the_top_5_for_90_percent_of_the_queries(registr
 
 
 def test_the_sqlite_fallback_still_answers_most_queries(registry, monkeypatch):
-    from cards import search
+    from cards.search import fallback, postgres
 
     # The fallback scores the same index rows in Python; run it here whatever the database.
-    monkeypatch.setattr(search, "_score_postgresql", search._score_python)
+    monkeypatch.setattr(postgres, "score", fallback.score)
     missed = [q.text for q in QUERIES if not {card_key(p) for p in q.expected} & set(top(q, 10))]
     assert len(missed) <= len(QUERIES) * 0.25, missed

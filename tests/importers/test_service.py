@@ -118,3 +118,74 @@ def test_the_command_says_which_files_it_left_unchanged(capsys):
     call_command("import_standards", str(J065), skip_unchanged=True)
     call_command("import_standards", str(J065), skip_unchanged=True)
     assert "unchanged since its last import" in capsys.readouterr().out
+
+
+def test_a_failure_during_linking_leaves_the_database_and_the_revision_as_they_were(monkeypatch, tmp_path):
+    from importers import link
+    from standards.revision import current_revision
+
+    import_documents([J065])
+    before, before_export, revision = row_counts(), export_registry(), current_revision()
+
+    def fail(*args, **kwargs):
+        raise IntegrityError("simulated failure while linking predecessors")
+
+    monkeypatch.setattr(link, "link_predecessors", fail)
+    changed = tmp_path / J065.name
+    changed.write_bytes(J065.read_bytes().replace("Спорттық".encode(), "Киберспорттық".encode()))
+    with pytest.raises(IntegrityError, match="simulated failure"):
+        import_documents([changed, J061])
+    assert row_counts() == before
+    assert export_registry() == before_export
+    assert current_revision() == revision
+
+
+def test_the_command_says_the_run_was_rolled_back_when_linking_fails(monkeypatch):
+    from importers import link
+
+    def fail(*args, **kwargs):
+        raise IntegrityError("simulated failure while linking twins")
+
+    monkeypatch.setattr(link, "link_twins", fail)
+    with pytest.raises(CommandError, match="nothing was imported: simulated failure"):
+        call_command("import_standards", str(J065), verbosity=0)
+    assert row_counts()["ProfessionCard"] == 0
+
+
+def test_an_import_loads_links_indexes_and_bumps_the_revision_last_in_one_transaction(monkeypatch):
+    from django.db import connection
+
+    from importers import service
+    from standards.revision import current_revision
+
+    steps = []
+    before = current_revision()
+
+    def step(name, real):
+        def run(*args, **kwargs):
+            steps.append((name, current_revision(), connection.in_atomic_block))
+            return real(*args, **kwargs)
+
+        return run
+
+    monkeypatch.setattr(service, "load_document", step("load", service.load_document))
+    monkeypatch.setattr(service, "link_registry", step("link", service.link_registry))
+    monkeypatch.setattr(service, "rebuild_search_index", step("index", service.rebuild_search_index))
+    import_documents([J065, J061])
+    assert [name for name, _, _ in steps] == ["load", "load", "link", "index"]
+    assert all(revision == before and atomic for _, revision, atomic in steps)
+    assert current_revision() == before + 1
+
+
+def test_each_file_is_read_once(monkeypatch):
+    reads = []
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(self):
+        reads.append(self.name)
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    import_documents([J065], skip_unchanged=True)
+    import_documents([J065], skip_unchanged=True)
+    assert reads == ["legal_text_j065.txt", "legal_text_j065.txt"]

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from importers.pipeline import FORMATS
 from importers.service import DocumentReport, import_documents
@@ -7,8 +8,9 @@ from importers.service import DocumentReport, import_documents
 class Command(BaseCommand):
     help = (
         "Import professional standards from order texts (legal-database text, markdown text, PDF-extracted "
-        "text, PDF or HTML). Without paths, imports every bundled order in fixtures/orders. Each document is "
-        "imported atomically; re-importing a file replaces its rows."
+        "text, PDF or HTML). Without paths, imports every bundled order in fixtures/orders. The run is one "
+        "transaction (a document that fails keeps its previous rows; a failure in linking keeps everything as it "
+        "was); re-importing a file replaces its rows."
     )
 
     def add_arguments(self, parser):
@@ -27,13 +29,17 @@ class Command(BaseCommand):
         verbose = options["verbosity"] >= 1
         if verbose:
             self.stdout.write(_HEADER)
-        result = import_documents(
-            paths or None,
-            format_name=format,
-            dry_run=dry_run,
-            skip_unchanged=skip_unchanged,
-            progress=self._progress(verbose),
-        )
+        try:
+            result = import_documents(
+                paths or None,
+                format_name=format,
+                dry_run=dry_run,
+                skip_unchanged=skip_unchanged,
+                progress=self._progress(verbose),
+            )
+        except DatabaseError as exc:
+            message = " ".join(str(exc).split())[:300]
+            raise CommandError(f"the run was rolled back, nothing was imported: {message}") from exc
         ok = [d for d in result.documents if not d.error and not d.unchanged]
         if verbose:
             self.stdout.write(_row(_total(ok)))
