@@ -102,3 +102,27 @@ def test_it_answers_get_only(client, cloud):
 def test_it_takes_four_queries(client, cloud, django_assert_num_queries):
     with django_assert_num_queries(4):
         client.get("/api/v1/cards?level=6")
+
+
+def test_bad_search_parameters_get_the_errors_in_the_card_filters_shape(client, cloud):
+    response = client.get("/api/v1/search?q=cloud&lang=en&limit=0&level=9")
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    assert sorted(errors) == ["lang", "limit"]
+    assert errors["lang"][0]["code"] == "invalid_choice"
+    assert errors["limit"][0]["code"] == "min_value"
+    assert client.get("/api/v1/search?q=cloud&limit=x").json()["errors"]["limit"][0]["code"] == "invalid"
+    assert client.get("/api/v1/search?q=cloud&limit=101").json()["errors"]["limit"][0]["code"] == "max_value"
+    level = client.get("/api/v1/search?q=cloud&level=9").json()["errors"]["level"][0]
+    assert level["code"] == "invalid_choice" and set(level) == set(errors["lang"][0])
+
+
+def test_the_search_limit_cuts_the_results(client):
+    from cards.search import rebuild_search_index
+
+    edition = make_edition()
+    for level in (5, 6, 7):
+        make_card(edition=edition, title="Бұлттық шешімдер әзірлеушісі", level=level)
+    rebuild_search_index()
+    data = client.get("/api/v1/search?q=әзірлеушісі&lang=kk&limit=2").json()
+    assert data["count"] == 3 and len(data["results"]) == 2
