@@ -66,7 +66,7 @@ class Place:
 @dataclass
 class CountDifference:
     place: Place
-    part: str  # "functions", "skills", "abilities", "knowledge"
+    part: str  # "functions", "skills", "abilities", "knowledge", or a card's list field (LIST_FIELDS)
     kk: int
     ru: int
 
@@ -113,6 +113,7 @@ class TwinReport:
 
 
 CARD_FIELDS = ("purpose", "experience", "other_titles", "personal_competencies")
+LIST_FIELDS = ("other_titles", "personal_competencies")  # counted like the tree's items
 
 
 def _filled(value) -> bool:
@@ -148,7 +149,9 @@ def compare_twins(kk: ProfessionCard, ru: ProfessionCard) -> TwinReport:
     same_text(card, "title", kk.title, ru.title)
     same_text(card, "purpose", kk.purpose, ru.purpose)
     for name in CARD_FIELDS:
-        one_sided(card, name, getattr(kk, name), getattr(ru, name))
+        kk_value, ru_value = getattr(kk, name), getattr(ru, name)
+        if not one_sided(card, name, kk_value, ru_value) and name in LIST_FIELDS and len(kk_value) != len(ru_value):
+            report.counts.append(CountDifference(card, name, len(kk_value), len(ru_value)))
     kk_functions, ru_functions = list(kk.labour_functions.all()), list(ru.labour_functions.all())
     if len(kk_functions) != len(ru_functions):
         report.counts.append(CountDifference(card, "functions", len(kk_functions), len(ru_functions)))

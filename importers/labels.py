@@ -238,17 +238,89 @@ LABELS: dict[str, list[str]] = {
     RELATED_NAME_COLUMN: [],  # same text as PROFESSION_NAME; the parser tells them apart by position
 }
 
-# Headings: after these, unlabelled text is never their value (readers add their own).
-HEADINGS = frozenset(
+# --- headings -------------------------------------------------------------------
+# THE heading table: labels that open a part of the text or name a table column
+# rather than introduce a value. The kind says what a heading may carry:
+#   "title"   - a title on its own line or cell (the standard heading, a card header);
+#   "chapter" - nothing;
+#   "section" - nothing as a rule, but a text reader may find a value on the lines after it
+#               (a one-line education block "Кәсіптік білім деңгейі: жоғары білім");
+#   "column"  - nothing: a column header of the related-professions table.
+TITLE, CHAPTER, SECTION, COLUMN = "title", "chapter", "section", "column"
+HEADING_KINDS: dict[str, str] = {
+    STANDARD_HEADING: TITLE,
+    CARD_HEADER: TITLE,
+    CHAPTER_1: CHAPTER,
+    CHAPTER_2: CHAPTER,
+    CHAPTER_3: CHAPTER,
+    CHAPTER_4: CHAPTER,
+    EDUCATION: SECTION,
+    FUNCTIONS_DESCRIPTION: SECTION,
+    FUNCTION_LIST: SECTION,
+    RELATED: SECTION,
+    RELATED_LEVEL_COLUMN: COLUMN,
+    RELATED_NAME_COLUMN: COLUMN,
+}
+# After these, unlabelled text on the following lines is never their value (text readers add their own).
+HEADINGS = frozenset(c for c, kind in HEADING_KINDS.items() if kind != SECTION)
+# Headings without a value of their own: text that a reader puts under one lands in no field.
+EMPTY_HEADINGS = frozenset(c for c, kind in HEADING_KINDS.items() if kind != TITLE)
+
+# --- concept -> record field tables (the parser's) ---------------------------------
+# Scalar card fields: the value's pieces joined with spaces.
+CARD_TEXT_FIELDS: dict[str, str] = {
+    GROUP_CODE: "group_code",
+    OCCUPATION_CODE: "occupation_code",
+    PROFESSION_NAME: "title",
+    SUBLEVEL: "sublevel",
+    ETKS_LEVEL: "etks_level",
+    EXPERIENCE: "experience",
+    NONFORMAL_EDUCATION: "nonformal_education",
+    PURPOSE: "purpose",
+}
+# List card fields: one item per piece (inline "1. … 2. …" runs split), numbering removed.
+CARD_LIST_FIELDS: dict[str, str] = {
+    MANDATORY_FUNCTIONS: "mandatory_function_list",
+    ADDITIONAL_FUNCTIONS: "additional_function_list",
+    PERSONAL_COMPETENCIES: "personal_competencies",
+    REGULATIONS: "regulations",
+}
+# Education option fields (one EducationRecord per option).
+EDUCATION_FIELDS: dict[str, str] = {
+    EDUCATION_LEVEL: "level",
+    SPECIALTY: "specialty",
+    QUALIFICATION: "qualification",
+}
+# Scalar edition fields.
+EDITION_TEXT_FIELDS: dict[str, str] = {
+    SCOPE: "scope",
+    DESCRIPTION: "description",
+    GOVERNMENT_BODY: "government_body",
+    DEVELOPERS: "developers",
+    SECTOR_COUNCIL: "sector_council",
+    NATIONAL_BODY: "national_body",
+    ATAMEKEN: "atameken",
+    REVIEW_DATE: "review_date",
+}
+# Sub-items of the developers item (project lead, executors, phone, experts): no field
+# of their own in EditionRecord, so they are kept in ``developers`` with their label.
+DEVELOPER_DETAILS = frozenset({PROJECT_LEAD, EXECUTORS, PHONE, EXPERTISE})
+# Front matter of an edition that has no record field.
+FRONT_MATTER = frozenset({TERMS, ABBREVIATIONS})
+# The passport part of a standard text (chapters 1 and 2): one of these after a card opens a new edition.
+PASSPORT = frozenset(
     {
-        STANDARD_HEADING,
         CHAPTER_1,
         CHAPTER_2,
+        SCOPE,
+        TERMS,
+        ABBREVIATIONS,
+        STANDARD_TITLE,
+        STANDARD_CODE,
+        OKED,
+        DESCRIPTION,
+        CARD_LIST,
         CHAPTER_3,
-        CHAPTER_4,
-        CARD_HEADER,
-        RELATED_LEVEL_COLUMN,
-        RELATED_NAME_COLUMN,
     }
 )
 

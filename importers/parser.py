@@ -3,8 +3,10 @@
 Readers solve layout and emit tokens in the canonical order of
 ``docs/importer-contract.md``; this module solves meaning: which edition,
 which card (by position, never by printed number), which labour function and
-skill, the level from the passport list when the card body has none, item
-splitting, and the accounting of card characters. It is pure: no Django.
+skill, the level from the passport list when the card body has none
+(:mod:`importers.passport`), item splitting, and the accounting of card
+characters. The concept -> field tables are in :mod:`importers.labels`. It is
+pure: no Django.
 
 Usage::
 
@@ -19,8 +21,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from importers import labels as L
+from importers.passport import apply_list_levels
 from importers.records import (
-    ERROR,
     INFO,
     WARNING,
     CardListItem,
@@ -42,6 +44,7 @@ from importers.text import (
     parse_level,
     parse_order_reference,
     parse_version,
+    split_competencies,
     split_items,
     split_list_item,
     split_other_titles,
@@ -51,74 +54,8 @@ from importers.text import (
 )
 from importers.tokens import ANNEX, RELATED_ROW, TEXT, Piece, Source, Token
 
-# --- concept -> field tables ---------------------------------------------------
-# Scalar card fields: the value's pieces joined with spaces.
-CARD_TEXT_FIELDS: dict[str, str] = {
-    L.GROUP_CODE: "group_code",
-    L.OCCUPATION_CODE: "occupation_code",
-    L.PROFESSION_NAME: "title",
-    L.SUBLEVEL: "sublevel",
-    L.ETKS_LEVEL: "etks_level",
-    L.EXPERIENCE: "experience",
-    L.NONFORMAL_EDUCATION: "nonformal_education",
-    L.PURPOSE: "purpose",
-}
-# List card fields: one item per piece (inline "1. … 2. …" runs split), numbering removed.
-CARD_LIST_FIELDS: dict[str, str] = {
-    L.MANDATORY_FUNCTIONS: "mandatory_function_list",
-    L.ADDITIONAL_FUNCTIONS: "additional_function_list",
-    L.PERSONAL_COMPETENCIES: "personal_competencies",
-    L.REGULATIONS: "regulations",
-}
-# Education option fields (one EducationRecord per option).
-EDUCATION_FIELDS: dict[str, str] = {
-    L.EDUCATION_LEVEL: "level",
-    L.SPECIALTY: "specialty",
-    L.QUALIFICATION: "qualification",
-}
-# Scalar edition fields.
-EDITION_TEXT_FIELDS: dict[str, str] = {
-    L.SCOPE: "scope",
-    L.DESCRIPTION: "description",
-    L.GOVERNMENT_BODY: "government_body",
-    L.DEVELOPERS: "developers",
-    L.SECTOR_COUNCIL: "sector_council",
-    L.NATIONAL_BODY: "national_body",
-    L.ATAMEKEN: "atameken",
-    L.REVIEW_DATE: "review_date",
-}
-# Sub-items of the developers item (project lead, executors, phone, experts): no field
-# of their own in EditionRecord, so they are kept in ``developers`` with their label.
-DEVELOPER_DETAILS = {L.PROJECT_LEAD, L.EXECUTORS, L.PHONE, L.EXPERTISE}
-# Tokens that carry no value of their own (a value there lands nowhere).
-HEADINGS = {
-    L.CHAPTER_1,
-    L.CHAPTER_2,
-    L.CHAPTER_3,
-    L.CHAPTER_4,
-    L.FUNCTIONS_DESCRIPTION,
-    L.FUNCTION_LIST,
-    L.RELATED_LEVEL_COLUMN,
-    L.RELATED_NAME_COLUMN,
-    L.EDUCATION,
-}
-# Tokens consumed for the edition's front matter that have no record field.
-FRONT_MATTER = {L.TERMS, L.ABBREVIATIONS}
 # A card span ends at any of these.
 CARD_BOUNDARIES = {L.CARD_HEADER, L.CHAPTER_4, L.STANDARD_HEADING, ANNEX}
-PASSPORT = {
-    L.CHAPTER_1,
-    L.CHAPTER_2,
-    L.SCOPE,
-    L.TERMS,
-    L.ABBREVIATIONS,
-    L.STANDARD_TITLE,
-    L.STANDARD_CODE,
-    L.OKED,
-    L.DESCRIPTION,
-    L.CARD_LIST,
-    L.CHAPTER_3,
-}
 
 _DASHES = {"-", "–", "—"}
 _LEVEL_RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*[-–]\s*(\d{1,2})(?!\d)")
@@ -193,19 +130,19 @@ class _Parser:
             RELATED_ROW: self._on_related_row,
             L.PROFESSION_NAME: self._on_profession_name,
         }
-        for concept in EDITION_TEXT_FIELDS:
+        for concept in L.EDITION_TEXT_FIELDS:
             table[concept] = self._on_edition_text
-        for concept in DEVELOPER_DETAILS:
+        for concept in L.DEVELOPER_DETAILS:
             table[concept] = self._on_developer_detail
-        for concept in CARD_TEXT_FIELDS:
+        for concept in L.CARD_TEXT_FIELDS:
             table.setdefault(concept, self._on_card_text)
-        for concept in CARD_LIST_FIELDS:
+        for concept in L.CARD_LIST_FIELDS:
             table[concept] = self._on_card_list_field
-        for concept in EDUCATION_FIELDS:
+        for concept in L.EDUCATION_FIELDS:
             table[concept] = self._on_education_field
-        for concept in HEADINGS:
-            table[concept] = self._on_heading_like
-        for concept in FRONT_MATTER:
+        for concept in L.EMPTY_HEADINGS:  # the related-professions header keeps its own handler
+            table.setdefault(concept, self._on_heading_like)
+        for concept in L.FRONT_MATTER:
             table[concept] = self._on_front_matter
         return table
 
@@ -226,7 +163,7 @@ class _Parser:
 
     def _edition(self, token: Token) -> EditionRecord:
         """The current edition, opened implicitly when a file has no standard heading."""
-        if self.edition is None or (token.concept in PASSPORT and self.edition.cards):
+        if self.edition is None or (token.concept in L.PASSPORT and self.edition.cards):
             self._close_card(token.line - 1)
             self._close_edition(token.line - 1)
             self._open_edition(token.line)
@@ -271,7 +208,7 @@ class _Parser:
         self._open_edition(token.line, unquote(token.text))
 
     def _on_heading_like(self, token: Token) -> None:
-        if token.concept in PASSPORT:
+        if token.concept in L.PASSPORT:
             self._edition(token)
         if token.concept in (L.RELATED_LEVEL_COLUMN, L.RELATED_NAME_COLUMN) and self.state:
             self.state.in_related = True
@@ -324,7 +261,7 @@ class _Parser:
 
     def _on_edition_text(self, token: Token) -> None:
         edition = self._edition(token)
-        setattr(edition, EDITION_TEXT_FIELDS[token.concept], token.text)
+        setattr(edition, L.EDITION_TEXT_FIELDS[token.concept], token.text)
 
     def _on_developer_detail(self, token: Token) -> None:
         edition = self._edition(token)
@@ -351,7 +288,7 @@ class _Parser:
 
     def _on_card_text(self, token: Token) -> None:
         state = self._card(token)
-        setattr(state.card, CARD_TEXT_FIELDS[token.concept], token.text)
+        setattr(state.card, L.CARD_TEXT_FIELDS[token.concept], token.text)
         self.land(token.value)
 
     def _on_profession_name(self, token: Token) -> None:
@@ -379,12 +316,15 @@ class _Parser:
 
     def _on_card_list_field(self, token: Token) -> None:
         card = self._card(token).card
-        getattr(card, CARD_LIST_FIELDS[token.concept]).extend(split_items([p.text for p in token.value]))
+        items = split_items([p.text for p in token.value])
+        if token.concept == L.PERSONAL_COMPETENCIES:
+            items = split_competencies(items)  # run together (003) or a comma list (001 J062, 004)
+        getattr(card, L.CARD_LIST_FIELDS[token.concept]).extend(items)
         self.land(token.value)
 
     def _on_education_field(self, token: Token) -> None:
         card = self._card(token).card
-        name = EDUCATION_FIELDS[token.concept]
+        name = L.EDUCATION_FIELDS[token.concept]
         # A new option starts with its level, or when the field is already filled.
         if not card.education or token.concept == L.EDUCATION_LEVEL or getattr(card.education[-1], name):
             card.education.append(EducationRecord())
@@ -503,40 +443,8 @@ class _Parser:
         edition.last_line = max(last_line, edition.first_line)
         if not edition.title:
             edition.title = edition.heading_title
-        self._apply_list_levels(edition)
+        self.doc.issues.extend(apply_list_levels(edition))
         self.edition = None
-
-    def _apply_list_levels(self, edition: EditionRecord) -> None:
-        """Fill each card's list level, and its level when the body has none, BY POSITION.
-
-        A list item giving a level range ("4-5-й уровни ОРК", 2019 layout) stands for
-        one card per level of the range when that is how the cards add up.
-        """
-        slots = list(edition.card_list)
-        if edition.cards and len(slots) != len(edition.cards):
-            expanded = [item for item in slots for _ in range(_range_size(item))]
-            if len(expanded) == len(edition.cards):
-                slots = expanded
-            else:
-                self.issue(
-                    edition.first_line,
-                    f"passport lists {len(edition.card_list)} cards, the text has {len(edition.cards)}",
-                    edition.title,
-                    ERROR,
-                )
-        for card in edition.cards:
-            item = slots[card.position - 1] if card.position <= len(slots) else None
-            if item is not None:
-                card.list_level_text = split_list_item(item.text)[1]
-            if (
-                card.level is None
-                and item is not None
-                and item.level_min is not None
-                and item.level_min == item.level_max
-            ):
-                card.level, card.level_source = item.level_min, "passport"
-            if card.level is None:
-                self.issue(card.first_line, "card without a level (body and passport list)", card.header_title, ERROR)
 
     # -- document metadata and accounting ----------------------------------------------
     def _read_document_metadata(self) -> None:
@@ -574,9 +482,3 @@ class _Parser:
                     total += visible_chars(self.source.lines[line - 1]) - label_chars.get(line, 0)
                     landed += self.landed.get(line, 0)
         self.doc.card_chars_total, self.doc.card_chars_landed = total, landed
-
-
-def _range_size(item: CardListItem) -> int:
-    if item.level_min is not None and item.level_max is not None and item.level_max > item.level_min:
-        return item.level_max - item.level_min + 1
-    return 1

@@ -131,6 +131,72 @@ def split_other_titles(text: str) -> list[str]:
     return ([head] if head else []) + [p for p in parts if p]
 
 
+# A capitalised Cyrillic word inside an item: capital then lowercase, so not "ИТ" or "ОРК".
+_CAPITALISED = re.compile(r"(?<=\s)[А-ЯЁӘҒҚҢӨҰҮҺІ](?=[а-яёәғқңөұүһі])")
+# Words that tie a phrase to the next word, so that a capital after them does not start a new
+# competency: prepositions and conjunctions, and the Kazakh attributive forms in -дағы/-дегі
+# ("Мәселелерді шешудегі Тәуелсіздік", "шешім қабылдаудағы Тәуелсіздік": one competency each).
+_LINKING_WORDS = frozenset("и в во к ко с со на по для при о об от из за без а или мен пен бен және немесе".split())
+_ATTRIBUTIVE = re.compile(r"(?:да|де|та|те)(?:ғы|гі)$")
+
+
+def split_competencies(items: list[str]) -> list[str]:
+    """Split personal-competency items that hold several competencies, as a reader tells them apart.
+
+    003 runs them together with nothing but capitals between them ("Ответственность
+    Аналитическое мышление Критический анализ"); 001 (J062) and 004 print a comma list
+    ("Аналитикалық ойлау, Жауапкершілік, …", wrapped over lines ending in ","). An item is split
+
+    * at a comma or semicolon outside parentheses that a capitalised word follows
+      ("Наставничество (менторинг, коучинг)" stays whole), and
+    * before a capitalised Cyrillic word that follows a word ending in a lowercase letter
+      or ")": not before "ИТ", "SQL" or a Latin word, not after "IT-" or an abbreviation,
+      and not after a word that ties the phrase to the next one (``_LINKING_WORDS``, the
+      Kazakh ``-дағы/-дегі`` forms). "Английский язык" stays whole: its second word is lowercase.
+
+    A competency printed with a lowercase initial inside a run ("Исполнительность
+    математическое мышление") cannot be told apart and stays joined.
+    """
+    out: list[str] = []
+    for item in items:
+        for part in _split_at_commas(item):
+            out.extend(_split_at_capitals(part))
+    return out
+
+
+def _split_at_commas(text: str) -> list[str]:
+    parts: list[str] = []
+    depth = start = 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch in ",;" and not depth and _starts_capitalised(text[i + 1 :].lstrip()):
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [part.strip(" ,;") for part in parts if part.strip(" ,;")]
+
+
+def _starts_capitalised(text: str) -> bool:
+    return len(text) > 1 and text[0].isupper() and text[1].islower()
+
+
+def _split_at_capitals(text: str) -> list[str]:
+    parts: list[str] = []
+    start = 0
+    for m in _CAPITALISED.finditer(text):
+        before = text[start : m.start()].rstrip()
+        word = before.rsplit(" ", 1)[-1]
+        ends_phrase = word[-1:].islower() or word[-1:] == ")"
+        if ends_phrase and word.casefold() not in _LINKING_WORDS and not _ATTRIBUTIVE.search(word.casefold()):
+            parts.append(before)
+            start = m.start()
+    parts.append(text[start:])
+    return parts
+
+
 # --- quotes and titles -------------------------------------------------------
 
 _QUOTES = "\"«»“”„'‘’"
@@ -150,22 +216,6 @@ def strip_end_dot(text: str) -> str:
     """Remove one trailing full stop (``"Бағдарламалық ... сәулетшілері."``)."""
     text = collapse(text)
     return text[:-1].rstrip() if text.endswith(".") and not text.endswith("..") else text
-
-
-_NAME_QUOTES = re.compile(r"[\"«»“”„'‘’]")
-_NAME_DASHES = re.compile(r"\s*[-‐‑‒–—]\s*")
-
-
-def normalise_name(text: str) -> str:
-    """Fold a profession or standard name for fuzzy matching.
-
-    Case folded, quotes removed, every dash with or without spaces around it
-    becomes ``-``, whitespace collapsed, trailing punctuation dropped:
-    ``"IT - дизайнер"`` and ``"IT-дизайнер"`` fold to the same key.
-    """
-    text = _NAME_QUOTES.sub("", text.casefold()).replace("ё", "е")
-    text = _NAME_DASHES.sub("-", collapse(text))
-    return text.strip(" .;:,")
 
 
 # --- codes -------------------------------------------------------------------

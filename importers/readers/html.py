@@ -45,19 +45,17 @@ from lxml import html as lxml_html
 
 from importers import labels as L
 from importers.labels import match_label
+from importers.text import collapse, guess_language
 from importers.tokens import ANNEX, RELATED_ROW, TEXT, Piece, Source, Token
 
 FORMAT = "html"
 
-_SPACE = re.compile(r"\s+")
 # The annex header ("8-қосымша", "№ 569 / НҚ 13-қосымша", "Приложение 9 к
 # приказу") has no label in importers.labels: ANNEX is a concept only readers
 # emit (importers.tokens), so it is recognised here.
 _ANNEX = re.compile(
     r"(?:^|\s)(?P<n>\d{1,3})\s*-\s*қосымша\.?$|^приложение\s+(?P<m>\d{1,3})(?:\s+к\s+приказу)?\.?$", re.IGNORECASE
 )
-_KAZAKH = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
-_CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 
 _SKIP = {
     "script",
@@ -112,21 +110,8 @@ _BLOCK = {
     "caption",
 }
 
-# Tokens that are headings: their value is only what their own cell holds.
-_CLOSED = {
-    L.STANDARD_HEADING,
-    L.CHAPTER_1,
-    L.CHAPTER_2,
-    L.CHAPTER_3,
-    L.CHAPTER_4,
-    L.CARD_HEADER,
-    L.FUNCTIONS_DESCRIPTION,
-    L.FUNCTION_LIST,
-    L.EDUCATION,
-    L.RELATED,
-    L.RELATED_LEVEL_COLUMN,
-    L.RELATED_NAME_COLUMN,
-}
+# Headings (every kind in the heading table): their value is only what their own cell holds.
+_CLOSED = frozenset(L.HEADING_KINDS)
 # The last field of a standard: when its value is on the label's line, what
 # follows (the next annex's header block) is not part of it.
 _INLINE_ONLY = {L.REVIEW_DATE}
@@ -142,11 +127,6 @@ STANDARD_CONCEPTS = {
     L.LABOUR_FUNCTION,
     L.SKILL,
 }
-
-
-def collapse(text: str) -> str:
-    """Collapse all whitespace (NBSP included) to single spaces."""
-    return _SPACE.sub(" ", text).strip()
 
 
 # --- the layout model shared with the PDF reader -------------------------------
@@ -298,15 +278,6 @@ def _join(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
-def guess_language(lines: list[str]) -> str:
-    text = " ".join(lines)
-    cyrillic = len(_CYRILLIC.findall(text))
-    kazakh = len(_KAZAKH.findall(text))
-    if kazakh and kazakh * 200 >= cyrillic:
-        return "kk"
-    return "ru" if cyrillic else ""
-
-
 def check_standard(tokens: list[Token], name: str, what: str) -> None:
     if not any(t.concept in STANDARD_CONCEPTS for t in tokens):
         raise ValueError(
@@ -443,4 +414,6 @@ def read(data: bytes, name: str) -> Source:
     page._emit_running(flow)
     tokens = tokens_from_rows(page.rows)
     check_standard(tokens, name, "HTML page")
-    return Source(name=name, lines=page.lines, tokens=tokens, format=FORMAT, language=guess_language(page.lines))
+    return Source(
+        name=name, lines=page.lines, tokens=tokens, format=FORMAT, language=guess_language(" ".join(page.lines))
+    )

@@ -39,7 +39,8 @@ import logging
 from dataclasses import dataclass, field
 
 from importers.labels import match_label
-from importers.readers.html import Para, Row, Unit, check_standard, guess_language, tokens_from_rows
+from importers.readers.html import Para, Row, Unit, check_standard, tokens_from_rows
+from importers.text import guess_language
 from importers.tokens import Source
 
 FORMAT = "pdf"
@@ -294,5 +295,5 @@ def read(data: bytes, name: str) -> Source:
         lines=reader.lines,
         tokens=tokens,
         format=FORMAT,
-        language=guess_language([line for line in reader.lines if line]),
+        language=guess_language(" ".join(line for line in reader.lines if line)),
     )

@@ -10,8 +10,6 @@ The excerpts are cut from fixtures/orders/order-569-2025-kk.txt, lines kept verb
   (annex 5, J061, with only passport list items 5 and 6 and the two cards both numbered "14").
 """
 
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -61,20 +59,6 @@ def order_569():
     document = parse(legal_text.read(ORDER_569.read_bytes(), ORDER_569.name))
     document.seconds = time.perf_counter() - start
     return document
-
-
-# --- purity ----------------------------------------------------------------------
-
-
-def test_it_imports_no_django():
-    code = (
-        "import sys, pkgutil, importlib, importers.readers as r\n"
-        "import importers.parser, importers.text, importers.labels, importers.records, importers.tokens\n"
-        "for m in pkgutil.iter_modules(r.__path__): importlib.import_module('importers.readers.' + m.name)\n"
-        "print(sorted(n for n in sys.modules if n == 'django' or n.startswith('django.')))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
 
 
 # --- document and edition ------------------------------------------------------------

@@ -255,10 +255,59 @@ def test_twin_skills_have_as_many_items_in_both_languages_but_for_known_source_g
     assert twin_differences() == TWIN_DIFFERENCES
 
 
+# (code, card position): (kk, ru) personal-competency counts where they differ. Both texts list
+# the same competencies, but 003 prints one with a lowercase initial inside a run, so nothing
+# tells it from the competency before it.
+TWIN_COMPETENCY_DIFFERENCES = {
+    # 003:2178 "… Организованность Креативность самостоятельность в принятии решения"
+    ("J070", 3): (8, 7),
+    # 003:2493 "… Логическое мышление Исполнительность математическое мышление …"
+    ("J070", 12): (9, 8),
+}
+
+
+def test_twin_cards_list_as_many_personal_competencies_but_for_lowercase_initials():
+    kazakh = {e.code: e for e in record(KK).editions}
+    found = {}
+    for edition in record(RU).editions:
+        for position, (kk, ru) in enumerate(zip(kazakh[edition.code].cards, edition.cards, strict=True), 1):
+            counts = (len(kk.personal_competencies), len(ru.personal_competencies))
+            if counts[0] != counts[1]:
+                found[(edition.code, position)] = counts
+    assert found == TWIN_COMPETENCY_DIFFERENCES
+
+
+# Several competencies in one item: a capitalised word after a word that ends one
+# ("Ответственность Аналитическое мышление", 003), or a comma list ("Аналитикалық ойлау,
+# Жауапкершілік", 001 J062; 004 wraps one over lines ending in ",").
+# What parentheses hold is left aside: "Наставничество (менторинг, коучинг)".
+_SEVERAL_COMPETENCIES = re.compile(r"[^\W\d_)]\)?\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][^\W\d_А-ЯЁӘҒҚҢӨҰҮҺІ]|[,;]\s*[^\W\d_]|,$")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+# One competency each: the Kazakh "-дегі/-дағы" form ties the capitalised word to the one
+# before it (001 J066 and J070; their Russian twins: "Самостоятельность в решении проблем").
+ONE_COMPETENCY = {
+    "Мәселелерді шешудегі Тәуелсіздік",
+    "Шешім қабылдаудағы Тәуелсіздік",
+    "шешім қабылдаудағы Тәуелсіздік",
+}
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_each_personal_competency_is_an_item_of_its_own(name):
+    found = [
+        (code, card.position, item)
+        for code, card in cards(name)
+        for item in card.personal_competencies
+        if _SEVERAL_COMPETENCIES.search(_PARENTHESES.sub("", item)) and item not in ONE_COMPETENCY
+    ]
+    assert found == []
+
+
 def test_the_russian_personal_competencies_spilled_above_their_label_are_kept():
     # 003:2212 (no leading TAB) holds the first part of the value labelled on 2214.
     card = next(card for code, card in cards(RU) if code == "J070" and card.position == 4)
-    assert card.personal_competencies[0].startswith("Ответственность Аналитическое мышление")
+    assert card.personal_competencies[:2] == ["Ответственность", "Аналитическое мышление"]
+    assert card.personal_competencies[-1] == "Самостоятельность в решении проблем"
     assert card.labour_functions[0].skills[2].knowledge[-1].startswith("Математической статистики")
 
 

@@ -6,7 +6,6 @@ from importers.text import (
     collapse,
     guess_language,
     normalise_code,
-    normalise_name,
     normalise_oked_section,
     oked_subclasses,
     parse_level,
@@ -14,6 +13,7 @@ from importers.text import (
     parse_version,
     plain,
     remove_numbering,
+    split_competencies,
     split_items,
     split_list_item,
     split_other_titles,
@@ -122,10 +122,9 @@ def test_it_reads_order_references_in_both_languages():
     assert parse_order_reference("Приказ от 20 апреля 2026 года № 209/НК. Зарегистрирован") == ("209/НК", "2026-04-20")
 
 
-def test_it_unquotes_titles_and_folds_names():
+def test_it_unquotes_titles():
     assert unquote('"IT-дизайнер":') == "IT-дизайнер"
     assert unquote("«АТ-инфрақұрылым сәулетшілері»:") == "АТ-инфрақұрылым сәулетшілері"
-    assert normalise_name("IT - дизайнер") == normalise_name("«IT-Дизайнер»")
 
 
 def test_it_tells_kazakh_from_russian():
@@ -156,3 +155,60 @@ def test_it_keeps_a_lowercase_second_paragraph_in_its_numbered_item():
         "Хостинг.",
     ]
     assert split_items(["Жауапкершілік", "өнімділік"]) == ["Жауапкершілік", "өнімділік"]
+
+
+def test_it_splits_competencies_run_together_at_their_capitals():
+    # 003:1152, a whole list in one cell with nothing but capitals between the competencies
+    run = "Ответственность Стрессоустойчивость Терпеливость Дисциплинированность"
+    assert split_competencies([run]) == run.split()
+    # 003:3110: a phrase keeps its lowercase words; ")" ends a competency
+    assert split_competencies(
+        ["Ответственность Понимание бизнеса Наставничество (менторинг, коучинг) Критическое мышление"]
+    ) == ["Ответственность", "Понимание бизнеса", "Наставничество (менторинг, коучинг)", "Критическое мышление"]
+
+
+def test_it_splits_every_item_that_holds_several_competencies():
+    # 003:2107-2109 (J070 card 1): five paragraphs, then a run of three after the label
+    items = ["Гибкость мышления", "Креативность", "Исполнительность Ориентация на результат Организованность"]
+    assert split_competencies(items) == [
+        "Гибкость мышления",
+        "Креативность",
+        "Исполнительность",
+        "Ориентация на результат",
+        "Организованность",
+    ]
+
+
+def test_it_splits_comma_lists_of_competencies():
+    # 001 J062 card 2: one item, one comma without a space after it
+    assert split_competencies(["Аналитикалық ойлау, Жауапкершілік, Оқу қабілеті,Командада жұмыс істей білу"]) == [
+        "Аналитикалық ойлау",
+        "Жауапкершілік",
+        "Оқу қабілеті",
+        "Командада жұмыс істей білу",
+    ]
+    # 004:450-452: the list wrapped over lines that end in a comma
+    assert split_competencies(["Структурное мышление, Аналитический склад ума,", "Ответственность"]) == [
+        "Структурное мышление",
+        "Аналитический склад ума",
+        "Ответственность",
+    ]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Мәселелерді шешудегі Тәуелсіздік",  # 001 J066: the "-дегі" form ties the two words
+        "шешім қабылдаудағы Тәуелсіздік",  # 001 J070 card 3
+        "Тәлімгерлік (тәлімгерлік, коучинг)",  # a comma inside parentheses, and lowercase after it
+        "Английский язык",  # the second word is lowercase
+        "Знание SQL Ответственность",  # after an abbreviation
+        "Работа с ИТ Специалистами",  # an abbreviation does not start a competency
+        "IT- Специалист",  # after a hyphen
+        "Способность к Обучению",  # after a preposition
+        "Исполнительность математическое мышление",  # 003:2493: a lowercase initial cannot be told apart
+        "Умение слушать, убеждать",  # a comma with lowercase after it
+    ],
+)
+def test_it_keeps_one_competency_whole(item):
+    assert split_competencies([item]) == [item]
