@@ -47,6 +47,14 @@ class ProfessionCardQuerySet(models.QuerySet):
             models.Q(edition__language=language) | ~models.Q(edition__standard_id__in=has_text)
         )
 
+    def of_occupation(self, occupation: Occupation):
+        """The cards of one НКЗ occupation as a ladder: by level, then standard and position."""
+        return (
+            self.filter(occupation=occupation)
+            .select_related("edition__standard")
+            .order_by("level", "edition__standard__code", "position")
+        )
+
     def ladder_of(self, card: ProfessionCard) -> list[ProfessionCard]:
         """The levels of ``card``'s profession in its edition, ``card`` included, lowest level first.
 

@@ -28,15 +28,9 @@ def card_list(request):
 @cached_by_revision
 def occupation_detail(request, code):
     occupation = get_object_or_404(Occupation, code=code)
-    cards = (
-        ProfessionCard.objects.readable_in(get_language())
-        .filter(occupation=occupation)
-        .select_related("edition__standard")
-        .order_by("level", "edition__standard__code", "position")
-    )
     ctx = {
         "occupation": occupation,
-        "cards": cards,
+        "cards": ProfessionCard.objects.readable_in(get_language()).of_occupation(occupation),
         "isco_title": isco_titles(get_language()).get(occupation.isco_code),
     }
     return render(request, "cards/occupation_detail.html", ctx)
