@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from django.db import models
 from django.db.models import Count
 from django.http import Http404
 
 from cards.identity import has_occupation_code, profession_key
+from cards.isco import isco_titles
 from cards.models import ProfessionCard
 from standards.models import Edition, ImportIssue, Standard
 
@@ -171,3 +173,48 @@ def level_span(levels: list[int | None]) -> str:
     if len(present) > 2 and present == list(range(present[0], present[-1] + 1)):
         return f"{present[0]}–{present[-1]}"
     return ", ".join(str(level) for level in present)
+
+
+# --- names in the page language ------------------------------------------------------------------
+
+
+def with_page_labels(cards, language: str) -> list[ProfessionCard]:
+    """Give each card shown in the other language a label in ``language``, where the registry knows one.
+
+    Sets on every card ``in_other_language`` (its text is not in ``language``), ``only_in_other_language``
+    (and no twin has a text in ``language``), ``page_label`` (the twin's title, else the title of a card
+    in ``language`` with the same НКЗ code, else "") and ``group_label`` (the ISCO-08 group's title in
+    ``language``, for a card without a page label). One query, for all the cards at once; none when
+    every card is in ``language``. Rendered by ``includes/card_title.html``.
+    """
+    cards = list(cards)
+    others = [card for card in cards if card.edition.language != language]
+    names: dict[int, str] = {}
+    by_code: dict[str, str] = {}
+    if others:
+        twin_ids = [card.twin_id for card in others if card.twin_id]
+        codes = {card.occupation_code for card in others if has_occupation_code(card)}
+        rows = (
+            ProfessionCard.objects.filter(
+                models.Q(pk__in=twin_ids)
+                | models.Q(
+                    occupation_code__in=codes, edition__language=language, edition__status=Edition.Status.IN_FORCE
+                )
+            )
+            .order_by("edition__standard__code", "level", "position")
+            .values_list("pk", "occupation_code", "title")
+        )
+        for pk, code, title in rows:
+            names[pk] = title
+            by_code.setdefault(code, title)
+    groups = isco_titles(language)
+    for card in cards:
+        card.in_other_language = card.edition.language != language
+        card.only_in_other_language = card.in_other_language and not card.twin_id
+        card.page_label = ""
+        if card.in_other_language:
+            card.page_label = names.get(card.twin_id) or (
+                by_code.get(card.occupation_code, "") if has_occupation_code(card) else ""
+            )
+        card.group_label = groups.get(card.isco_code, "") if card.in_other_language and not card.page_label else ""
+    return cards

@@ -10,7 +10,14 @@ from django.utils.translation import get_language
 from cards.identity import card_path
 from cards.isco import is_occupation_code, isco_titles
 from cards.models import ProfessionCard
-from cards.selectors import CardInLanguage, card_neighbours, current_card, distinct_places, import_issues_of
+from cards.selectors import (
+    CardInLanguage,
+    card_neighbours,
+    current_card,
+    distinct_places,
+    import_issues_of,
+    with_page_labels,
+)
 from standards.caching import cached_by_revision
 from standards.models import Edition
 
@@ -48,11 +55,13 @@ def _render_card(request, shown: CardInLanguage, successors=()):
     edition = card.edition
     language = get_language()
     ladder, elsewhere = card_neighbours(card, language)
+    with_page_labels([card, *elsewhere], language)
     ctx = {
         "card": card,
         "edition": edition,
         "standard": edition.standard,
         "standard_title": edition.standard.title_in(language),
+        "approving_order": edition.document if edition.document.order_number else None,
         "content_language": edition.language,
         # An edition's path names its language: no note when the card has a text in the page's language too.
         "is_fallback": shown.is_fallback and card.twin_id is None,

@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from cards.filters import CardFilter, page_of
 from cards.isco import isco_titles
 from cards.models import Occupation, ProfessionCard
+from cards.selectors import with_page_labels
 from standards.caching import cached_by_revision
 
 
@@ -19,6 +20,7 @@ def card_list(request):
         result = page_of(filterset.qs, request.GET.get("page"))
         ctx.update(page=result.page, error=result.error, status=result.status)
         if result.page:
+            ctx["cards"] = with_page_labels(result.page.object_list, get_language())
             ctx["page_range"] = result.page.paginator.get_elided_page_range(result.page.number, on_each_side=2)
     else:
         ctx["status"] = 400
@@ -30,7 +32,9 @@ def occupation_detail(request, code):
     occupation = get_object_or_404(Occupation, code=code)
     ctx = {
         "occupation": occupation,
-        "cards": ProfessionCard.objects.readable_in(get_language()).of_occupation(occupation),
+        "cards": with_page_labels(
+            ProfessionCard.objects.readable_in(get_language()).of_occupation(occupation), get_language()
+        ),
         "isco_title": isco_titles(get_language()).get(occupation.isco_code),
     }
     return render(request, "cards/occupation_detail.html", ctx)
