@@ -18,11 +18,24 @@ $(VENV)/.installed: requirements.txt
 
 setup: $(VENV)/.installed
 
-run: setup
+# `make run` serves as production does (DEBUG off: error pages, never a debug page), but on plain HTTP
+# at 127.0.0.1, with a secret key generated once into $(LOCAL_SECRET) (git-ignored). Whatever is set in
+# the environment wins: `DEBUG=1 make run` serves the debug pages for development.
+LOCAL_SECRET := .local-secret-key
+run: export DEBUG ?= 0
+run: export SECRET_KEY ?= $(shell cat $(LOCAL_SECRET) 2>/dev/null)
+run: export ALLOWED_HOSTS ?= 127.0.0.1,localhost
+run: export SECURE_SSL_REDIRECT ?= 0
+run: export SECURE_COOKIES ?= 0
+
+$(LOCAL_SECRET):
+	@umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+run: setup $(LOCAL_SECRET)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py import_standards --skip-unchanged
 	$(PY) manage.py collectstatic --noinput --verbosity 0
-	@echo "Serving the registry on http://$(HOST):$(PORT)/"
+	@echo "Serving the registry on http://$(HOST):$(PORT)/ (DEBUG=$$DEBUG)"
 	$(VENV)/bin/gunicorn registry.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
 import: setup
@@ -71,4 +84,4 @@ bench: setup postgres
 	$(PY) bench/pages.py
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3
+	rm -rf $(VENV) staticfiles db.sqlite3 $(LOCAL_SECRET)

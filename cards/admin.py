@@ -1,12 +1,22 @@
 from django.contrib import admin
-from django.urls import reverse
+from django.contrib.auth import admin as auth_admin
+from django.contrib.auth.models import Group, User
+from django.urls import reverse, reverse_lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
+from cards.admin_forms import ProfessionCardForm
+from cards.admin_language import AccusativeTitles, TranslatedHistory
 from cards.models import Ability, Knowledge, LabourFunction, Occupation, ProfessionCard, RelatedProfession, Skill
 from cards.services import delete_content, record_content_change
 from standards import admin as standards_admin
 from standards.models import Edition, ImportIssue, SourceDocument, Standard
+
+admin.site.site_header = _("IT professional standards registry")
+admin.site.site_title = _("Registry administration")
+admin.site.index_title = _("Registry content")
+admin.site.site_url = reverse_lazy("overview")  # "View site": the overview in the admin's language
 
 
 def admin_link(obj, label=None):
@@ -16,9 +26,10 @@ def admin_link(obj, label=None):
     return format_html('<a href="{}">{}</a>', url, label or str(obj))
 
 
-class ContentAdmin(admin.ModelAdmin):
+class ContentAdmin(AccusativeTitles, TranslatedHistory, admin.ModelAdmin):
     """Every admin save or delete goes through the edit service (``cards.services``): the search
-    rows of the cards it touches are rebuilt and the content revision bumped, so the pages change at once."""
+    rows of the cards it touches are rebuilt and the content revision bumped, so the pages change at once.
+    Titles name the model in the accusative, the history the fields by their msgids (``cards.admin_language``)."""
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -48,6 +59,8 @@ class RelatedProfessionInline(admin.TabularInline):
 
 @admin.register(ProfessionCard)
 class ProfessionCardAdmin(ContentAdmin):
+    accusative_name = pgettext_lazy("accusative", "profession card")
+    form = ProfessionCardForm
     list_display = ("title", "standard_code", "language", "level", "occupation_code", "group_code", "position")
     list_filter = (
         "edition__standard",
@@ -101,6 +114,9 @@ class ProfessionCardAdmin(ContentAdmin):
     def edition_link(self, obj):
         return admin_link(obj.edition)
 
+    def view_on_site(self, obj):
+        return obj.permalink()
+
 
 class SkillInline(admin.TabularInline):
     model = Skill
@@ -111,6 +127,7 @@ class SkillInline(admin.TabularInline):
 
 @admin.register(LabourFunction)
 class LabourFunctionAdmin(ContentAdmin):
+    accusative_name = pgettext_lazy("accusative", "labour function")
     list_display = ("title", "card", "position", "kind")
     list_filter = ("kind", "card__edition__standard", "card__edition__language")
     search_fields = ("title", "card__title")
@@ -138,6 +155,7 @@ class KnowledgeInline(admin.TabularInline):
 
 @admin.register(Skill)
 class SkillAdmin(ContentAdmin):
+    accusative_name = pgettext_lazy("accusative", "skill")
     list_display = ("title", "labour_function", "position", "recognition")
     list_filter = ("labour_function__card__edition__standard", "labour_function__card__edition__language")
     search_fields = ("title", "labour_function__title", "labour_function__card__title")
@@ -157,6 +175,7 @@ class SkillAdmin(ContentAdmin):
 
 @admin.register(Occupation)
 class OccupationAdmin(ContentAdmin):
+    accusative_name = pgettext_lazy("accusative", "occupation")
     list_display = ("code", "isco_code", "isco_title")
     search_fields = ("code", "isco_title")
     list_filter = ("isco_code",)
@@ -190,3 +209,19 @@ class SourceDocumentAdmin(ContentAdmin, standards_admin.SourceDocumentAdmin):
 @admin.register(ImportIssue)
 class ImportIssueAdmin(ContentAdmin, standards_admin.ImportIssueAdmin):
     pass
+
+
+# --- Django's own user and group admins, with the same titles -----------------------------------------
+
+admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(User)
+class UserAdmin(AccusativeTitles, TranslatedHistory, auth_admin.UserAdmin):
+    accusative_name = pgettext_lazy("accusative", "user")
+
+
+@admin.register(Group)
+class GroupAdmin(AccusativeTitles, TranslatedHistory, auth_admin.GroupAdmin):
+    accusative_name = pgettext_lazy("accusative", "group")

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from cards.filters import CardFilter, page_of
 from cards.forms import SearchParameters
+from cards.identity import profession_key
 from cards.models import ProfessionCard
 from cards.search import search_cards
 
@@ -43,8 +44,10 @@ def search(request):
     """``/api/v1/search?q=облачные+вычисления&lang=ru&level=7&limit=20``.
 
     The ranked cards of the search page, best first: permalink, title, level, language and the
-    score. ``lang`` (default the registry's default language) picks, of a kk/ru pair of cards,
-    the one to return unless the other matches better; the card list's filters apply.
+    score, and the profession each is a level of (``profession_key``: with ``standard_code``, what
+    the page groups by). ``lang`` (default the registry's default language) picks, of a kk/ru
+    pair of cards, the one to return unless the other matches better; the card list's filters
+    apply. ``count`` counts the cards, ``profession_count`` the professions.
     """
     parameters = SearchParameters(request.GET)
     if not parameters.is_valid():
@@ -65,8 +68,15 @@ def search(request):
                 "standard_codes": result.query.standard_codes,
             },
             "count": result.count,
+            "profession_count": result.profession_count,
             "results": [
-                {"rank": rank, "score": hit.score, **_card_json(request, hit.card)} for rank, hit in enumerate(hits, 1)
+                {
+                    "rank": rank,
+                    "score": hit.score,
+                    **_card_json(request, hit.card),
+                    "profession_key": profession_key(hit.card),
+                }
+                for rank, hit in enumerate(hits, 1)
             ],
         }
     )

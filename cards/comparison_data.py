@@ -170,11 +170,18 @@ def align_loaded_cards(*cards: ProfessionCard, method: str | None = None) -> Ali
 
 
 def card_label(card: ProfessionCard) -> str:
-    """A short name of the card for column headers and markings: ``J068/2 · ru · 7``."""
+    """A short name of the card for column headers and markings, in words a reader knows:
+    ``J068/2 · Russian text · level 7``; a superseded edition's card adds the edition's version
+    and year (``J071/4 · version 2, 2022 · Kazakh text``). No language code, no edition key;
+    reads only the card's edition."""
     edition = card.edition
-    where = card_reference(card).partition("@")[0]
-    level = _(", level %(level)s") % {"level": card.level} if card.level else ""
-    return f"{where} ({edition.language}{level})"
+    parts = [f"{edition.standard.code}/{card.position}"]
+    if edition.status == Edition.Status.SUPERSEDED:
+        parts.append(edition.version_label())
+    parts.append(edition.language_text())
+    if card.level:
+        parts.append(_("level %(level)s") % {"level": card.level})
+    return " · ".join(parts)
 
 
 # --- the level ladder ----------------------------------------------------------------------------

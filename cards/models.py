@@ -302,4 +302,4 @@ class CardSearchText(models.Model):
         verbose_name_plural = _("card search texts")
 
     def __str__(self) -> str:
-        return f"search text of card {self.card_id}"
+        return _("search text of card %(card)s") % {"card": self.card_id}  # shown in admin's delete page

@@ -249,7 +249,7 @@ def quality_report() -> QualityReport:
     twins.sort(key=lambda t: (t.kk.edition.standard.code, t.kk.position))
     passport = list(
         ProfessionCard.objects.filter(level_source=ProfessionCard.LevelSource.PASSPORT)
-        .select_related("edition__standard")
+        .select_related("edition__standard", "edition__document")
         .order_by("edition__standard__code", "edition__status", "edition__language", "position")
     )
     issues = list(

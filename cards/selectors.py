@@ -152,7 +152,8 @@ def standards_with_levels(language: str) -> list[dict]:
     for standard_id, level in ProfessionCard.objects.readable_in(language).values_list("edition__standard_id", "level"):
         levels[standard_id].append(level)
     rows = []
-    for standard in Standard.objects.prefetch_related("editions").order_by("code"):
+    editions_with_documents = models.Prefetch("editions", Edition.objects.select_related("document"))  # their labels
+    for standard in Standard.objects.prefetch_related(editions_with_documents).order_by("code"):
         editions = list(standard.editions.all())
         rows.append(
             {

@@ -63,7 +63,15 @@ def load_document(record: DocumentRecord) -> SourceDocument:
     for position, edition_record in enumerate(record.editions, 1):
         _load_edition(document, position, edition_record, record.language, titles, occupations)
     ImportIssue.objects.bulk_create(
-        ImportIssue(document=document, line=issue.line, severity=issue.severity, message=issue.message, text=issue.text)
+        ImportIssue(
+            document=document,
+            line=issue.line,
+            severity=issue.severity,
+            code=issue.code,
+            params=issue.params,
+            message=issue.message,
+            text=issue.text,
+        )
         for issue in record.issues
     )
     return document

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from importers import labels as L
+from importers import records as R
 from importers.passport import apply_list_levels
 from importers.records import (
     INFO,
@@ -59,6 +60,12 @@ CARD_BOUNDARIES = {L.CARD_HEADER, L.CHAPTER_4, L.STANDARD_HEADING, ANNEX}
 
 _DASHES = {"-", "–", "—"}
 _LEVEL_RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*[-–]\s*(\d{1,2})(?!\d)")
+# The issue of abilities, knowledge or a recognition line that finds no skill open.
+_WITHOUT_SKILL = {
+    "abilities": R.ABILITIES_WITHOUT_SKILL,
+    "knowledge": R.KNOWLEDGE_WITHOUT_SKILL,
+    "recognition": R.RECOGNITION_WITHOUT_SKILL,
+}
 _AMENDING = re.compile(r"внесении изменени|өзгеріс(?:тер)? енгізу", re.IGNORECASE)
 
 
@@ -147,19 +154,21 @@ class _Parser:
         return table
 
     # -- helpers ---------------------------------------------------------------
-    def issue(self, line: int, message: str, text: str = "", severity: str = WARNING) -> None:
-        self.doc.issues.append(ImportIssue(line, message, text[:300], severity))
+    def issue(
+        self, line: int, code: str, message: str, text: str = "", severity: str = WARNING, params: dict | None = None
+    ) -> None:
+        self.doc.issues.append(ImportIssue(line, code, message, text[:300], severity, params or {}))
 
     def land(self, pieces: list[Piece]) -> None:
         """Count the pieces' characters as landed in a record field."""
         for piece in pieces:
             self.landed[piece.line] += visible_chars(piece.text)
 
-    def lost(self, token: Token, why: str) -> None:
+    def lost(self, token: Token, code: str, why: str, params: dict | None = None) -> None:
         """Report every piece of a token whose value has no place to go."""
         for piece in token.value:
             if piece.text.strip():
-                self.issue(piece.line, why, piece.text, WARNING if self.state else INFO)
+                self.issue(piece.line, code, why, piece.text, WARNING if self.state else INFO, params)
 
     def _edition(self, token: Token) -> EditionRecord:
         """The current edition, opened implicitly when a file has no standard heading."""
@@ -185,17 +194,18 @@ class _Parser:
             card = CardRecord(position=len(edition.cards) + 1, first_line=token.line)
             edition.cards.append(card)
             self.state = _CardState(card)
-            self.issue(token.line, "card field before any card header: card opened", token.label)
+            self.issue(token.line, R.CARD_WITHOUT_HEADER, "card field before any card header: card opened", token.label)
         return self.state
 
     # -- document and edition tokens --------------------------------------------
     def _on_text(self, token: Token) -> None:
         severity = WARNING if self.state else INFO
         for piece in token.value or [Piece(token.line, "")]:
-            self.issue(piece.line, "text outside any field", piece.text, severity)
+            self.issue(piece.line, R.UNPLACED_TEXT, "text outside any field", piece.text, severity)
 
     def _on_unknown(self, token: Token) -> None:
-        self.lost(token, f"no place for {token.concept}")
+        params = {"heading": token.concept, "label": token.label}
+        self.lost(token, R.UNPLACED_LABEL_TEXT, f"no place for {token.concept}", params)
 
     def _on_annex(self, token: Token) -> None:
         if self.edition is not None and (self.edition.cards or self.edition.card_list):
@@ -217,7 +227,8 @@ class _Parser:
             self.state.card.education.append(EducationRecord(level=token.text))
             self.land(token.value)
             return
-        self.lost(token, f"text under the heading {token.concept!r}")
+        params = {"heading": token.concept, "label": token.label}
+        self.lost(token, R.TEXT_UNDER_HEADING, f"text under the heading {token.concept!r}", params)
 
     def _on_front_matter(self, token: Token) -> None:
         self._edition(token)
@@ -294,7 +305,7 @@ class _Parser:
     def _on_profession_name(self, token: Token) -> None:
         # After the related-professions header, "Кәсіптің атауы:" is the name column.
         if self.state and self.state.in_related:
-            self.lost(token, "text under the related-professions name column")
+            self.lost(token, R.TEXT_UNDER_RELATED_NAME_COLUMN, "text under the related-professions name column")
             return
         self._on_card_text(token)
 
@@ -305,7 +316,7 @@ class _Parser:
         if level and level[0] == level[1]:
             card.level, card.level_source = level[0], "card"
         elif token.text:
-            self.issue(token.line, "level in the card body is not a single level", token.text, INFO)
+            self.issue(token.line, R.LEVEL_NOT_SINGLE, "level in the card body is not a single level", token.text, INFO)
         self.land(token.value)
 
     def _on_other_titles(self, token: Token) -> None:
@@ -338,7 +349,8 @@ class _Parser:
         title = token.text
         if not title:
             title = self._listed_function(state.card, kind, token.number)
-            self.issue(token.line, "labour function without a title: taken from the function list", title, INFO)
+            why = "labour function without a title: taken from the function list"
+            self.issue(token.line, R.FUNCTION_TITLE_FROM_LIST, why, title, INFO, {"number": token.number})
         self._add_function(state, token.number, title, kind, token.line)
         self.land(token.value)
 
@@ -361,7 +373,8 @@ class _Parser:
         if state.function is None:
             position = len(state.card.labour_functions) + 1
             title = self._listed_function(state.card, "mandatory", position)
-            self.issue(token.line, "skill before any labour function: function taken from the list", title, WARNING)
+            why = "skill before any labour function: function taken from the list"
+            self.issue(token.line, R.SKILL_BEFORE_FUNCTION, why, title, WARNING, {"number": position})
             self._add_function(state, position, title, "mandatory", token.line)
         return state.function
 
@@ -375,7 +388,8 @@ class _Parser:
             and skill.number == token.number
             and (not token.text or token.text == skill.title)
         ):
-            self.issue(token.line, "skill label repeated inside one skill: ignored", token.text, INFO)
+            why = "skill label repeated inside one skill: ignored"
+            self.issue(token.line, R.REPEATED_SKILL_LABEL, why, token.text, INFO, {"number": token.number})
             self.land(token.value)
             return
         state.skill = SkillRecord(number=token.number, title=token.text, line=token.line)
@@ -392,7 +406,8 @@ class _Parser:
             number = (skill.number or 0) + 1 if skill is not None else len(function.skills) + 1
             state.skill = SkillRecord(number=number, title="", line=token.line)
             function.skills.append(state.skill)
-            self.issue(token.line, f"{part} with no open skill: unnamed skill {number} added", "", WARNING)
+            why = f"{part} with no open skill: unnamed skill {number} added"
+            self.issue(token.line, _WITHOUT_SKILL[part], why, "", WARNING, {"number": number})
         return state.skill
 
     def _on_abilities(self, token: Token) -> None:
@@ -417,7 +432,7 @@ class _Parser:
     def _on_related(self, token: Token) -> None:
         state = self._card(token)
         state.in_related = True
-        self.lost(token, "text on the related-professions header")
+        self.lost(token, R.TEXT_ON_RELATED_HEADER, "text on the related-professions header")
 
     def _on_related_row(self, token: Token) -> None:
         state = self._card(token)

@@ -8,7 +8,7 @@ when it closes an edition.
 
 from __future__ import annotations
 
-from importers.records import ERROR, CardListItem, EditionRecord, ImportIssue
+from importers.records import CARD_COUNT_MISMATCH, CARD_WITHOUT_LEVEL, ERROR, CardListItem, EditionRecord, ImportIssue
 from importers.text import split_list_item
 
 
@@ -26,8 +26,12 @@ def apply_list_levels(edition: EditionRecord) -> list[ImportIssue]:
         if len(expanded) == len(edition.cards):
             slots = expanded
         else:
-            message = f"passport lists {len(edition.card_list)} cards, the text has {len(edition.cards)}"
-            issues.append(ImportIssue(edition.first_line, message, edition.title[:300], ERROR))
+            listed, printed = len(edition.card_list), len(edition.cards)
+            message = f"passport lists {listed} cards, the text has {printed}"
+            params = {"listed": listed, "cards": printed}
+            issues.append(
+                ImportIssue(edition.first_line, CARD_COUNT_MISMATCH, message, edition.title[:300], ERROR, params)
+            )
     for card in edition.cards:
         item = slots[card.position - 1] if card.position <= len(slots) else None
         if item is not None:
@@ -36,7 +40,7 @@ def apply_list_levels(edition: EditionRecord) -> list[ImportIssue]:
             card.level, card.level_source = item.level_min, "passport"
         if card.level is None:
             message = "card without a level (body and passport list)"
-            issues.append(ImportIssue(card.first_line, message, card.header_title[:300], ERROR))
+            issues.append(ImportIssue(card.first_line, CARD_WITHOUT_LEVEL, message, card.header_title[:300], ERROR))
     return issues
 
 

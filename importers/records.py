@@ -15,14 +15,60 @@ WARNING = "warning"
 INFO = "info"
 
 
+# The codes of import issues. Each names one kind of issue for good: pages show an issue
+# through the translation of its code (standards/issue_messages.py), filled with its params;
+# ``message`` stays the English sentence for logs and admin search.
+CARD_WITHOUT_HEADER = "card_without_header"
+UNPLACED_TEXT = "unplaced_text"
+UNPLACED_LABEL_TEXT = "unplaced_label_text"
+TEXT_UNDER_HEADING = "text_under_heading"
+TEXT_ON_RELATED_HEADER = "text_on_related_header"
+TEXT_UNDER_RELATED_NAME_COLUMN = "text_under_related_name_column"
+LEVEL_NOT_SINGLE = "level_not_single"
+FUNCTION_TITLE_FROM_LIST = "function_title_from_list"
+SKILL_BEFORE_FUNCTION = "skill_before_function"
+REPEATED_SKILL_LABEL = "repeated_skill_label"
+ABILITIES_WITHOUT_SKILL = "abilities_without_skill"
+KNOWLEDGE_WITHOUT_SKILL = "knowledge_without_skill"
+RECOGNITION_WITHOUT_SKILL = "recognition_without_skill"
+CARD_COUNT_MISMATCH = "card_count_mismatch"
+CARD_WITHOUT_LEVEL = "card_without_level"
+
+ISSUE_CODES = frozenset(
+    {
+        CARD_WITHOUT_HEADER,
+        UNPLACED_TEXT,
+        UNPLACED_LABEL_TEXT,
+        TEXT_UNDER_HEADING,
+        TEXT_ON_RELATED_HEADER,
+        TEXT_UNDER_RELATED_NAME_COLUMN,
+        LEVEL_NOT_SINGLE,
+        FUNCTION_TITLE_FROM_LIST,
+        SKILL_BEFORE_FUNCTION,
+        REPEATED_SKILL_LABEL,
+        ABILITIES_WITHOUT_SKILL,
+        KNOWLEDGE_WITHOUT_SKILL,
+        RECOGNITION_WITHOUT_SKILL,
+        CARD_COUNT_MISMATCH,
+        CARD_WITHOUT_LEVEL,
+    }
+)
+
+
 @dataclass
 class ImportIssue:
-    """A source line that landed in no field, or a fact the parser had to guess."""
+    """A source line that landed in no field, or a fact the parser had to guess.
+
+    ``code`` is one of :data:`ISSUE_CODES`; ``params`` holds the plain values (numbers,
+    short strings) its translated message is filled with.
+    """
 
     line: int
+    code: str
     message: str
     text: str = ""
     severity: str = WARNING
+    params: dict[str, int | str | None] = field(default_factory=dict)
 
 
 @dataclass

@@ -2,7 +2,10 @@
 
 Development defaults are safe and need nothing: an SQLite file beside the
 project and ``DEBUG`` on. Production switches by variables: ``DEBUG=0``,
-``SECRET_KEY``, ``ALLOWED_HOSTS``, ``DATABASE_URL=postgres://…``.
+``SECRET_KEY``, ``ALLOWED_HOSTS``, ``DATABASE_URL=postgres://…``; with ``DEBUG``
+off it redirects to HTTPS and sends cookies only over HTTPS, unless
+``SECURE_SSL_REDIRECT=0`` and ``SECURE_COOKIES=0`` say the site is served on
+plain HTTP (``make run`` on one's own machine sets both).
 """
 
 from pathlib import Path
@@ -50,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "registry.middleware.remember_page_language",  # the admin (no /kk/ prefix) follows the site's language
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -87,7 +91,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "kk"
 LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_admin"]  # the second fills Django's own kk/ru admin gaps
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True
@@ -114,8 +118,8 @@ ORDERS_DIR = BASE_DIR / "fixtures" / "orders"
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    # Browsers drop Secure cookies over http, so no one could log in to a plain-HTTP local run without this.
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 30)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -3,6 +3,8 @@
 The classes are registered by ``cards.admin``, which routes every save and delete through
 the edit service (``cards.services``: search rows of the cards touched, then the content
 revision) and adds an edition's cards as an inline: ``standards`` imports nothing of ``cards``.
+Each class names its model in the accusative too (``accusative_name``), for titles such as
+"Change %s" (``cards.admin_language``).
 """
 
 from django.contrib import admin
@@ -10,6 +12,7 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from standards.models import Edition
 
@@ -25,6 +28,7 @@ class EditionInline(admin.TabularInline):
 
 
 class StandardAdmin(admin.ModelAdmin):
+    accusative_name = pgettext_lazy("accusative", "standard")
     list_display = ("code", "title_kk", "title_ru", "edition_count")
     search_fields = ("code", "title_kk", "title_ru")
     inlines = [EditionInline]
@@ -38,6 +42,7 @@ class StandardAdmin(admin.ModelAdmin):
 
 
 class EditionAdmin(admin.ModelAdmin):
+    accusative_name = pgettext_lazy("accusative", "edition")
     list_display = ("standard", "language", "status", "version", "year", "annex", "document")
     list_filter = ("language", "status", "standard", "document")
     search_fields = ("standard__code", "title", "code_as_printed")
@@ -46,6 +51,7 @@ class EditionAdmin(admin.ModelAdmin):
 
 
 class SourceDocumentAdmin(admin.ModelAdmin):
+    accusative_name = pgettext_lazy("accusative", "source document")
     list_display = ("file_name", "language", "kind", "order_number", "order_date", "landed", "issue_link")
     list_filter = ("language", "kind")
     search_fields = ("file_name", "title", "order_number")
@@ -66,6 +72,7 @@ class SourceDocumentAdmin(admin.ModelAdmin):
 
 
 class ImportIssueAdmin(admin.ModelAdmin):
+    accusative_name = pgettext_lazy("accusative", "import issue")
     list_display = ("document", "line", "severity", "message", "text")
     list_filter = ("severity", "document")
     search_fields = ("message", "text")

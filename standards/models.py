@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
+from standards.issue_messages import issue_message
+
 LANGUAGE_CHOICES = [("kk", _("Kazakh")), ("ru", _("Russian"))]
+# A text's language as a reader names it ("Russian text"), for labels of editions and cards.
+LANGUAGE_TEXTS = {"kk": _("Kazakh text"), "ru": _("Russian text")}
+
+
+def language_text(language: str) -> str:
+    """The language of a text as a word ("Russian text"), never its code."""
+    return str(LANGUAGE_TEXTS.get(language, ""))
 
 
 class SourceDocument(models.Model):
@@ -29,6 +40,12 @@ class SourceDocument(models.Model):
     )
     card_chars_total = models.PositiveIntegerField(_("card characters in the source"), default=0)
     card_chars_landed = models.PositiveIntegerField(_("card characters in fields"), default=0)
+    official_url = models.URLField(
+        _("official text"),
+        max_length=500,
+        blank=True,
+        help_text=_("Address of the order's official publication (for example in the legal database), if known."),
+    )
     imported_at = models.DateTimeField(_("imported at"), auto_now=True)
 
     class Meta:
@@ -39,6 +56,20 @@ class SourceDocument(models.Model):
     def __str__(self) -> str:
         order = f"№ {self.order_number}" if self.order_number else self.get_kind_display()
         return f"{self.file_name} ({order}, {self.language})"
+
+    def label(self) -> str:
+        """The order as a reader names it ("Order № 569/НҚ of 10.11.2025"), or what kind of text it is."""
+        if not self.order_number:
+            return str(self.get_kind_display())
+        if self.order_date is None:
+            return pgettext("order without a date", "Order № %(number)s") % {"number": self.order_number}
+        return gettext("Order № %(number)s of %(date)s") % {
+            "number": self.order_number,
+            "date": format_date(self.order_date, "d.m.Y"),
+        }
+
+    def language_text(self) -> str:
+        return language_text(self.language)
 
     @property
     def landed_share(self) -> float | None:
@@ -148,6 +179,32 @@ class Edition(models.Model):
         version = f" v{self.version}" if self.version else ""
         return f"{self.standard.code} {self.language}{version} ({self.year or '—'}, {self.get_status_display()})"
 
+    # Labels a reader understands, in the active language: pages show these, never ``key``.
+    def label(self) -> str:
+        """The edition as a reader names it: "Order № 569/НҚ of 10.11.2025, Kazakh text" for a text
+        an order approved, "version 2, 2022, Kazakh text" for a standalone one. Needs ``document`` loaded."""
+        return f"{self.source_label()}, {self.language_text()}"
+
+    def source_label(self) -> str:
+        """The order the text comes from, else its version and year (no language). Needs ``document`` loaded."""
+        if self.document.order_number:
+            return self.document.label()
+        return self.version_label()
+
+    def version_label(self) -> str:
+        """The version and year ("version 2, 2022"), or "no date"; reads no other row."""
+        if self.version and self.year:
+            return pgettext("edition", "version %(version)s, %(year)s") % {"version": self.version, "year": self.year}
+        if self.version:
+            return pgettext("edition", "version %(version)s, no date") % {"version": self.version}
+        if self.year:
+            return pgettext("edition", "year %(year)s") % {"year": self.year}
+        return pgettext("edition", "no date")
+
+    def language_text(self) -> str:
+        """The language of the text as a word ("Russian text")."""
+        return language_text(self.language)
+
 
 class ImportIssue(models.Model):
     """A source line the importer could not place, or a guess it had to make."""
@@ -162,7 +219,11 @@ class ImportIssue(models.Model):
     )
     line = models.PositiveIntegerField(_("line"))
     severity = models.CharField(_("severity"), max_length=8, choices=Severity.choices, default=Severity.WARNING)
-    message = models.TextField(_("message"))
+    code = models.CharField(
+        _("code"), max_length=40, blank=True, help_text=_("Which kind of issue (see standards/issue_messages.py).")
+    )
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    message = models.TextField(_("message"), help_text=_("The importer's message in English, for logs and search."))
     text = models.TextField(_("source text"), blank=True)
 
     class Meta:
@@ -173,6 +234,12 @@ class ImportIssue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document.file_name}:{self.line}: {self.message}"
+
+    def display_message(self) -> str:
+        """The issue in the active language, filled with its params (the English message for an unknown code)."""
+        return issue_message(self.code, self.params or {}, fallback=self.message)
+
+    display_message.short_description = _("message")
 
 
 class ContentRevision(models.Model):

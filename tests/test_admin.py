@@ -1,9 +1,10 @@
 import pytest
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.urls import reverse
 
 from cards.models import Ability, Knowledge
+from tests.admin_support import log_in_editor
 from tests.factories import make_skill
 
 pytestmark = pytest.mark.django_db
@@ -22,10 +23,7 @@ ADMIN_PAGES = [
 
 @pytest.fixture
 def editor(client):
-    user = User.objects.create_user("aigerim", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="editors"))
-    client.force_login(user)
-    return user
+    return log_in_editor(client, "aigerim")
 
 
 @pytest.fixture

@@ -3,7 +3,8 @@
 By concern: :mod:`~cards.search.query` reads a query (pure), :mod:`~cards.search.index` builds the
 index rows, :mod:`~cards.search.postgres` (the reference: full-text and trigrams in one query) and
 :mod:`~cards.search.fallback` (SQLite: the same matches in Python) find each word's matches,
-:mod:`~cards.search.scoring` turns them into the ranking (pure), :mod:`~cards.search.highlight`
+:mod:`~cards.search.typos` reads a word no name has as a typo (pure, for both),
+:mod:`~cards.search.scoring` turns them into the ranking and the professions (pure), :mod:`~cards.search.highlight`
 marks the words in the results (pure), and :mod:`~cards.search.service` wires them together.
 """
 

@@ -32,17 +32,22 @@ def count_matches(text: str, words: list[QueryWord]) -> int:
     return sum(1 for word in words if any(word.matches(*_stem_sets(t)) for t in tokens))
 
 
-def best_passage(title: str, passages: list[list[str]], words: list[QueryWord]) -> tuple[str, str] | None:
-    """The (label, text) of the passage with more of the query's words than any other and the title.
+def best_passage(
+    title: str, passages: list[list[str]], words: list[QueryWord], title_marked: bool = True
+) -> tuple[str, str, str] | None:
+    """The (label, language, text) of the passage with more of the query's words than any other and the title.
 
-    ``passages`` are the index row's (label, language, text); the title itself is never chosen.
+    ``passages`` are the index row's (label, language, text), in the card's order (title, other
+    names, purpose, functions, ...): of equals the first wins. The title itself is never chosen;
+    when it is not shown marked (``title_marked`` false: a label in the page language stands
+    for it), any passage with a word of the query beats it.
     """
     best, best_count = None, 0
-    title_count = count_matches(title, words)
-    for label, _language, text in passages:
+    title_count = count_matches(title, words) if title_marked else 0
+    for label, language, text in passages:
         count = count_matches(text, words)
         if count > best_count and count > title_count and text != title:
-            best, best_count = (label, text), count
+            best, best_count = (label, language, text), count
     return best
 
 

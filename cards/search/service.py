@@ -1,7 +1,9 @@
 """Searching: :func:`search_cards` reads the query, filters the cards, scores them, ranks them.
 
 Which cards: the in-force cards that pass the card list's filters (:class:`cards.filters.CardFilter`);
-of a kk/ru pair, the one in the page language unless the other matches better.
+of a kk/ru pair, the one in the page language unless the other matches better. The page shows
+them by profession (a standard's cards of one :func:`cards.identity.profession_key`: its levels),
+ranked by each profession's best card; the API lists the cards themselves.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from cards.filters import PAGE_SIZE, CardFilter, PageOfCards, page_of
 from cards.models import ProfessionCard
 from cards.search import fallback, postgres
 from cards.search.highlight import best_passage, excerpt, highlight
-from cards.search.query import ParsedQuery, parse_query
-from cards.search.scoring import combine, one_per_pair
+from cards.search.query import ParsedQuery, QueryWord, parse_query
+from cards.search.scoring import Profession, by_profession, combine, one_per_pair
+from cards.selectors import with_page_labels
 
 MIN_QUERY_CHARS = 2
 MAX_RESULTS = 200
@@ -40,44 +43,93 @@ class SearchHit:
     score: float
     title: SafeString  # the card's title, escaped, with the query's words marked
     passage: SafeString | None = None  # the best matching passage other than the title
-    passage_label: str = ""
+    passage_label: str = ""  # the field it comes from (PASSAGE_LABELS), in the page language
+    passage_language: str = ""  # the language of its text (an other name may be the twin's)
+
+
+@dataclass
+class ProfessionHit:
+    """One result of the search page: a profession of a standard, its best card and its levels."""
+
+    key: str  # cards.identity.profession_key
+    best: SearchHit
+    levels: list[ProfessionCard]  # the profession's matching cards, lowest level first
+
+    @property
+    def score(self) -> float:
+        return self.best.score
 
 
 @dataclass
 class SearchResult:
-    """The ranked cards of a query. ``ranked`` holds (card id, score), best first."""
+    """The ranked cards of a query. ``ranked`` holds (card id, score), best first; ``professions``
+    the same cards by profession, in the order of each one's best card."""
 
     query: ParsedQuery
     filterset: CardFilter
     ranked: list[tuple[int, float]] = field(default_factory=list)
+    professions: list[Profession] = field(default_factory=list)
+    read_as: list[dict[str, float]] = field(default_factory=list)  # per query word, the stems its typo was read as
     message: str = ""  # why there are no results to show (empty or too short query)
 
     @property
     def count(self) -> int:
         return len(self.ranked)
 
+    @property
+    def profession_count(self) -> int:
+        return len(self.professions)
+
+    @property
+    def marked_words(self) -> list[QueryWord]:
+        """The words the results mark: the query's, and the stems its typos were read as."""
+        readings = dict.fromkeys(stem for found in self.read_as for stem in found)
+        return [*self.query.words, *(QueryWord(stem, stem, (stem,)) for stem in readings)]
+
     def page(self, number=None, per_page: int = PAGE_SIZE) -> PageOfCards:
-        """A page of :class:`SearchHit` (or why there is none); loads its cards in one query."""
-        result = page_of(self.ranked, number, per_page)
+        """A page of :class:`ProfessionHit` (or why there is none); loads its cards in one query,
+        and labels those in the other language in one more (:func:`cards.selectors.with_page_labels`)."""
+        result = page_of(self.professions, number, per_page)
         if result.page is not None:
-            result.page.object_list = self.hits(result.page.object_list)
+            result.page.object_list = self._professions(result.page.object_list)
         return result
 
     def hits(self, ranked: list[tuple[int, float]]) -> list[SearchHit]:
         """The cards of ``ranked`` (card id, score) in that order, highlighted."""
-        scores = dict(ranked)
-        cards = ProfessionCard.objects.filter(pk__in=scores).select_related("edition__standard", "search_text")
-        by_id = {card.pk: card for card in cards}
+        by_id = self._cards([pk for pk, _score in ranked])
         return [self._hit(by_id[pk], score) for pk, score in ranked if pk in by_id]
 
+    def _cards(self, ids: list[int]) -> dict[int, ProfessionCard]:
+        cards = (
+            ProfessionCard.objects.filter(pk__in=ids)
+            .select_related("edition__standard", "search_text")
+            .defer(*(f"search_text__{name}" for name in ("names", "texts", "stems", "codes", "alias_codes")))
+            .defer(*(f"search_text__{column}_vector" for column in ("title", "alias", "standard", "body")))
+        )
+        return {card.pk: card for card in cards}
+
+    def _professions(self, professions: list[Profession]) -> list[ProfessionHit]:
+        by_id = self._cards([pk for profession in professions for pk, _score in profession.cards])
+        with_page_labels(by_id.values(), self.filterset.language)
+        hits = []
+        for profession in professions:
+            cards = [by_id[pk] for pk, _score in profession.cards if pk in by_id]
+            if not cards:
+                continue
+            levels = sorted(cards, key=lambda c: (c.level if c.level is not None else 99, c.position))
+            hits.append(ProfessionHit(profession.key, self._hit(cards[0], profession.score), levels))
+        return hits
+
     def _hit(self, card: ProfessionCard, score: float) -> SearchHit:
-        words = self.query.words
+        words = self.marked_words
         hit = SearchHit(card=card, score=round(score, 3), title=highlight(card.title, words))
         passages = getattr(getattr(card, "search_text", None), "passages", None) or []
-        best = best_passage(card.title, passages, words)
+        # A card in the other language shows its title unmarked (includes/card_title.html).
+        best = best_passage(card.title, passages, words, title_marked=not getattr(card, "in_other_language", False))
         if best:
-            hit.passage_label = PASSAGE_LABELS.get(best[0], best[0])
-            hit.passage = highlight(excerpt(best[1], words), words)
+            label, hit.passage_language, text = best
+            hit.passage_label = PASSAGE_LABELS.get(label, label)
+            hit.passage = highlight(excerpt(text, words), words)
         return hit
 
 
@@ -112,5 +164,8 @@ def search_cards(query: str, *, language: str, filters: dict | None = None) -> S
     if parsed.standard_codes and not cleaned.get("standard"):
         cards = cards.filter(edition__standard__code__in=parsed.standard_codes)
     score = postgres.score if connection.vendor == "postgresql" else fallback.score
-    result.ranked = one_per_pair(combine(score(cards, parsed), parsed), language)[:MAX_RESULTS]
+    matches, result.read_as = score(cards, parsed)
+    scored = one_per_pair(combine(matches, parsed), language)[:MAX_RESULTS]
+    result.ranked = [(row.card_id, row.score) for row in scored]
+    result.professions = by_profession(scored)
     return result

@@ -28,7 +28,7 @@ def card_detail(request, code: str, position: int):
     if code != code.upper():
         return redirect("card_detail", code=code.upper(), position=position, permanent=True)
     queryset = ProfessionCard.objects.with_tree().select_related(
-        "twin__edition__standard", "predecessor__edition__standard"
+        "twin__edition__standard", "predecessor__edition__standard", "predecessor__edition__document"
     )
     shown = current_card(code, position, get_language(), queryset=queryset)
     return _render_card(request, shown)
@@ -41,7 +41,7 @@ def edition_card_detail(request, code: str, key: str, position: int):
         return redirect("edition_card_detail", code=code.upper(), key=key, position=position, permanent=True)
     queryset = (
         ProfessionCard.objects.with_tree()
-        .select_related("twin__edition__standard", "predecessor__edition__standard")
+        .select_related("twin__edition__standard", "predecessor__edition__standard", "predecessor__edition__document")
         .prefetch_related(Prefetch("successors", queryset=ProfessionCard.objects.select_related("edition__standard")))
     )
     card = get_object_or_404(queryset, edition__standard__code=code, edition__key=key, position=position)

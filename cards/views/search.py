@@ -1,4 +1,4 @@
-"""The search page: ranked profession cards for a few words, codes or levels, with the card list's filters."""
+"""The search page: professions ranked for a few words, codes or levels, with the card list's filters."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def search(request):
     ctx["examples"] = EXAMPLES["ru"] + EXAMPLES["kk"] if get_language() == "ru" else EXAMPLES["kk"] + EXAMPLES["ru"]
     if form.errors:
         ctx["status"] = 400
-    elif result.ranked:
+    elif result.professions:
         page = result.page(request.GET.get("page"))
         ctx.update(page=page.page, error=page.error, status=page.status)
         if page.page:

@@ -180,14 +180,14 @@ def page(request, new_context):
 
 
 class Screenshots:
-    """``screenshot(page, "card-ru")`` saves a full-page PNG as a test artefact."""
+    """``screenshot(page, "card-ru")`` saves a full-page PNG as a test artefact (``full_page=False``: the screen)."""
 
     directory = SCREENSHOTS
 
-    def __call__(self, page, name: str) -> Path:
+    def __call__(self, page, name: str, full_page: bool = True) -> Path:
         self.directory.mkdir(parents=True, exist_ok=True)
         path = self.directory / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        page.screenshot(path=str(path), full_page=full_page)
         return path
 
 

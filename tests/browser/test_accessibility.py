@@ -3,6 +3,10 @@ violation on the main pages, in both interface languages; each page is also save
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.test import Client
+from playwright.sync_api import expect
+
+from tests.browser.ui import say
 
 pytestmark = pytest.mark.slow
 
@@ -15,7 +19,10 @@ PAGES = {
     "standard": "/{lang}/standards/J068/",
     "standard-list": "/{lang}/standards/",
     "occupation": "/{lang}/occupations/2519-9-001/",
+    "comparison": "/{lang}/compare/?cards=J068/1,J068/2",
+    "ladder": "/{lang}/cards/J068/1/ladder/",
 }
+PHONE = {"width": 360, "height": 740}
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +47,27 @@ def test_axe_finds_no_serious_or_critical_violation(page, axe, screenshot, name,
     results = axe.run(page)
     blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING]
     screenshot(page, f"{name}-{language}")
+    assert not blocking, "\n" + describe(blocking)
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_axe_finds_no_serious_or_critical_violation_on_a_phone_with_the_menu_open(new_context, axe, language):
+    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    page.goto(PAGES["card"].format(lang=language))
+    page.locator(".menu > summary").click()
+    expect(page.get_by_role("navigation", name=say(language, "Main")).get_by_role("link").first).to_be_visible()
+    results = axe.run(page)
+    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING]
+    assert not blocking, "\n" + describe(blocking)
+
+
+def test_axe_finds_no_serious_or_critical_violation_on_the_404_page(page, axe):
+    """The browser tests' server runs with DEBUG on (Django's own 404 page): the page is rendered here."""
+    html = Client().get("/ru/no-such-page/").content.decode()
+    page.route("**/ru/no-such-page/", lambda route: route.fulfill(status=404, content_type="text/html", body=html))
+    page.goto("/ru/no-such-page/")
+    results = axe.run(page)
+    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING]
     assert not blocking, "\n" + describe(blocking)
 
 

@@ -1,4 +1,4 @@
-"""Search in a real browser: a query typed on the overview, the ranked results, the top card."""
+"""Search in a real browser: a query typed on the overview, the ranked professions, the top card, a level."""
 
 import re
 
@@ -39,6 +39,18 @@ def test_a_kazakh_query_with_inflections_finds_the_kazakh_card(page):
     page.goto("/kk/search/?q=" + "деректер базасының әкімшілері")
     top = page.locator(".search-results > li").first.get_by_role("heading", level=3)
     expect(top).to_contain_text("Деректер базасын әкімшілендіру жөніндегі маман")
+
+
+def test_a_result_lists_its_professions_levels_and_a_reader_opens_one(page):
+    page.goto("/ru/search/?q=" + "тестлеуші")  # a typo of тестілеуші, in a Kazakh-only standard
+    first = page.locator(".search-results > li").first
+    expect(first.get_by_role("heading", level=3)).to_contain_text("Қосымшаларды тестілеу жөніндегі маман")
+    expect(first.locator(".language-mark").first).to_be_visible()  # text in Kazakh only
+    levels = first.locator(".hit-levels li")
+    expect(levels.locator("a")).to_have_text(["4", "5"])
+    expect(levels.first.locator(".best-mark")).to_be_visible()
+    levels.nth(1).get_by_role("link").click()
+    expect(page).to_have_url(re.compile(r"/ru/cards/J057/4/$"))
 
 
 def test_an_empty_search_offers_examples(page):

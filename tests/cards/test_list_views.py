@@ -135,6 +135,13 @@ def test_the_occupation_page_lists_its_cards_by_level_in_the_page_language(clien
     assert 'href="/ru/cards/?isco=2519"' in html
 
 
+def test_the_occupation_page_marks_a_kazakh_only_card_and_links_to_its_isco_group(client, ladder):
+    html = client.get("/ru/occupations/2519-9-001/").content.decode()
+    [kazakh_row] = re.findall(r'<th scope="row" lang="kk">(.*?)</th>', html, re.S)
+    assert "Жазушы" in kazakh_row and 'class="language-mark" lang="ru"' in kazakh_row
+    assert 'href="/ru/occupations/isco/2519/"' in html
+
+
 def test_an_unknown_occupation_code_is_not_found(client, ladder):
     assert client.get("/ru/occupations/9999-9-999/").status_code == 404
     assert client.get("/ru/occupations/-/").status_code == 404

@@ -2,6 +2,8 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from lxml import html as lxml_html
 
 from cards.models import ProfessionCard
 from cards.quality import Place, compare_twins, quality_report
@@ -122,9 +124,20 @@ def registry_rows():
     passport = make_card(level_source="passport", list_level_text="6 ҰБШ деңгейі")
     document = kk.edition.document
     issues = [
-        ImportIssue.objects.create(document=document, line=20, severity="warning", message="text outside any field"),
-        ImportIssue.objects.create(document=document, line=99, severity="error", message="no card here"),
-        ImportIssue.objects.create(document=document, line=3, severity="info", message="preamble"),
+        ImportIssue.objects.create(
+            document=document, line=20, severity="warning", code="unplaced_text", message="text outside any field"
+        ),
+        ImportIssue.objects.create(
+            document=document,
+            line=99,
+            severity="error",
+            code="card_count_mismatch",
+            params={"listed": 12, "cards": 11},
+            message="passport lists 12 cards, the text has 11",
+        ),
+        ImportIssue.objects.create(
+            document=document, line=3, severity="info", code="unplaced_text", message="preamble"
+        ),
     ]
     return kk, ru, passport, issues
 
@@ -152,6 +165,38 @@ def test_the_quality_page_links_cards_and_shows_admin_links_to_staff_only(client
     staff = django_user_model.objects.create_user("methodologist", password="x", is_staff=True)
     client.force_login(staff)
     assert admin_url in client.get(reverse("quality_report")).content.decode()
+
+
+def test_the_quality_page_shows_each_issue_in_the_page_language_linked_to_its_source_line(client):
+    kk, _, _, (warning, error, _) = registry_rows()
+    document = kk.edition.document
+    html = client.get("/ru/quality/").content.decode()
+    rows = lxml_html.fromstring(html).xpath('//section[@aria-labelledby="issues-heading"]//tbody/tr')
+    assert len(rows) == 2
+    with translation.override("ru"):
+        expected = [warning.display_message(), error.display_message()]
+        order = document.label()
+    assert [" ".join(row.xpath("./td")[1].text_content().split()) for row in rows] == expected
+    assert "passport lists 12 cards" not in html and "text outside any field" not in html
+    assert "12" in expected[1] and "11" in expected[1]
+    links = [row.xpath("./th/a")[0] for row in rows]
+    assert [a.get("href") for a in links] == [f"/ru/sources/{document.pk}/#L20", f"/ru/sources/{document.pk}/#L99"]
+    assert all(order in a.text_content() for a in links)
+    assert document.file_name not in html, "documents are named by their order, not by a file name"
+
+
+def test_the_passport_levels_name_the_edition_not_its_key(client):
+    _, _, passport, _ = registry_rows()
+    html = client.get("/kk/quality/").content.decode()
+    [row] = [
+        row
+        for row in lxml_html.fromstring(html).xpath('//section[@aria-labelledby="passport-heading"]//tbody/tr')
+        if passport.permalink() in lxml_html.tostring(row).decode()
+    ]
+    with translation.override("kk"):
+        label = passport.edition.label()
+    assert row.xpath("./td")[0].text_content().strip() == label
+    assert passport.edition.key not in row.text_content()
 
 
 def test_the_quality_page_runs_nine_queries_whatever_the_number_of_cards(client, django_assert_num_queries):

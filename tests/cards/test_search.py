@@ -1,11 +1,17 @@
 """Search: reading queries, ranking, filters, the search page and the JSON endpoint."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from lxml import html as lxml_html
 
 from cards.models import CardSearchText
-from cards.search import highlight, parse_query, rebuild_search_index, search_cards
+from cards.search import highlight, parse_query, rebuild_search_index, search_cards, typos
+from cards.search.scoring import Scored, by_profession
+from cards.search.service import PASSAGE_LABELS
 from tests.factories import make_card, make_edition, make_labour_function, make_skill, make_standard
 
 # --- Reading a query (no database) ---------------------------------------------------------
@@ -59,6 +65,52 @@ def test_highlight_escapes_the_text_before_marking_it():
     words = parse_query("базы данных").words
     html = highlight("<script>alert(1)</script> Администратор базы данных", words)
     assert html == "&lt;script&gt;alert(1)&lt;/script&gt; Администратор <mark>базы</mark> <mark>данных</mark>"
+
+
+def vocabulary(*names: str) -> set[str]:
+    return {word for name in names for word in name.lower().split()}
+
+
+def test_a_kazakh_typo_is_read_as_the_stem_it_misses_a_letter_of():
+    (word,) = parse_query("тестлеуші").words  # тестілеуші
+    assert "тестіле" in typos.readings(word, vocabulary("Қосымшаларды тестілеу жөніндегі маман"))
+
+
+def test_a_russian_typo_is_read_as_the_word_it_misspells():
+    (word,) = parse_query("администртор").words
+    assert "администратор" in typos.readings(word, vocabulary("Администратор серверов"))
+
+
+def test_a_typo_is_not_read_as_a_word_with_another_ending():
+    (word,) = parse_query("техниколық").words  # техникалық, not техник
+    found = typos.readings(word, vocabulary("Робототехника технигі", "Техникалық жазушы", "Техник"))
+    assert "техник" not in found and "техника" in found
+
+
+def test_a_short_word_is_never_read_as_a_typo():
+    (word,) = parse_query("желы").words
+    assert typos.readings(word, vocabulary("Желі әкімшісі", "Желілік инженер")) == {}
+
+
+def test_cards_group_by_standard_and_profession_in_the_order_of_their_best_card():
+    rows = [
+        Scored(1, 10, 1, "kk", "2521-1-002", "Әкімші", 3.0),
+        Scored(2, 10, 2, "kk", "2511-0-001", "Талдаушы", 2.5),
+        Scored(3, 10, 3, "kk", "2521-1-002", "Аға әкімші", 2.0),
+        Scored(4, 11, 1, "kk", "2521-1-002", "Әкімші", 1.5),  # the same code in another standard
+        Scored(5, 10, 4, "kk", "-", "QA – Инженер", 1.2),
+        Scored(6, 10, 5, "kk", "-", "QA-инженер", 1.0),  # no code: the same normalised title
+        Scored(7, 10, 6, "kk", "-", "Тестілеуші", 0.9),
+    ]
+    groups = by_profession(rows)
+    assert [(g.standard_id, g.key, [pk for pk, _s in g.cards]) for g in groups] == [
+        (10, "2521-1-002", [1, 3]),
+        (10, "2511-0-001", [2]),
+        (11, "2521-1-002", [4]),
+        (10, "title:qa-инженер", [5, 6]),
+        (10, "title:тестілеуші", [7]),
+    ]
+    assert groups[0].score == 3.0
 
 
 # --- Searching the database ----------------------------------------------------------------
@@ -156,6 +208,37 @@ def test_it_tolerates_a_typo_in_a_title(registry):
     assert ranked("разроботчик облачных")[0] == registry["developer_ru"].pk
 
 
+def test_a_kazakh_typo_finds_the_testers(db, backend):
+    testers = make_edition(standard=make_standard(code="T057", title_kk="Бағдарламалық қамтылымды тестілеу"))
+    tester = make_card(
+        edition=testers, level=4, title="Қосымшаларды тестілеу жөніндегі маман", occupation_code="2512-2-007"
+    )
+    make_card(title="Деректер базасы әкімшісі", occupation_code="2521-1-002")
+    rebuild_search_index()
+    result = search_cards("тестлеуші", language="ru")  # a typo of тестілеуші
+    assert [card_id for card_id, _score in result.ranked] == [tester.pk]
+    assert "тестіле" in result.read_as[0]
+
+
+def test_a_misspelt_word_lists_the_cards_of_the_word_it_misspells_not_every_similar_one(db, backend):
+    edition = make_edition(language="ru")
+    programmers = [make_card(edition=edition, level=level, title="Программист приложений") for level in (5, 6)]
+    for title in ("Специалист по сопровождению программного обеспечения", "Проектировщик программного обеспечения"):
+        make_card(edition=edition, title=title)
+    rebuild_search_index()
+    assert sorted(card_id for card_id, _score in search_cards("програмист", language="ru").ranked) == sorted(
+        card.pk for card in programmers
+    )
+
+
+def test_a_word_that_is_no_typo_of_a_name_lists_nothing(db, backend):
+    edition = make_edition(language="ru")
+    for level in (4, 5, 6):
+        make_card(edition=edition, level=level, title="Администратор серверов")
+    rebuild_search_index()
+    assert search_cards("администрация", language="ru").ranked == []
+
+
 def test_an_empty_or_too_short_query_gives_a_message_not_an_error(registry):
     assert search_cards("", language="kk").message
     assert search_cards("a", language="kk").message
@@ -172,6 +255,78 @@ def test_rebuilding_one_card_refreshes_its_row_and_its_twins(registry):
 
 
 # --- The page and the endpoint -------------------------------------------------------------
+
+
+@pytest.fixture
+def ladder(db):
+    """A warehouse administrator at three levels (one НКЗ code, two titles) and an analyst, Kazakh only."""
+    edition = make_edition(standard=make_standard(code="T090", title_kk="Деректер қоймалары", title_ru=""))
+    cards = {
+        level: make_card(edition=edition, level=level, title=title, occupation_code="2521-1-009")
+        for level, title in (
+            (5, "Деректер қоймасы әкімшісі"),
+            (6, "Деректер қоймасының аға әкімшісі"),
+            (7, "Деректер қоймасы әкімшісі"),
+        )
+    }
+    cards["analyst"] = make_card(
+        edition=edition, level=6, title="Деректер қоймасы талдаушысы", occupation_code="2521-1-010"
+    )
+    rebuild_search_index()
+    return cards
+
+
+def results(client, path, **params):
+    response = client.get(path, params)
+    assert response.status_code == 200
+    return lxml_html.fromstring(response.content.decode()).xpath("//ol[@class='search-results']/li")
+
+
+def test_the_search_page_lists_a_profession_once_with_its_levels_the_best_one_marked(client, ladder):
+    first, second = results(client, "/kk/search/", q="деректер қоймасы аға әкімшісі")
+    assert first.get("data-profession-key") == "2521-1-009" and first.get("data-card-count") == "3"
+    assert second.get("data-profession-key") == "2521-1-010" and second.get("data-card-count") == "1"
+    # The heading opens the best matching level; the levels follow in their order, that one marked.
+    assert first.xpath(".//h3/a/@href") == ["/kk/cards/T090/2/"]
+    levels = first.xpath(".//div[@class='hit-levels']//li")
+    assert [li.xpath("string(a)") for li in levels] == ["5", "6", "7"]
+    assert [li.xpath("a/@href")[0] for li in levels] == ["/kk/cards/T090/1/", "/kk/cards/T090/2/", "/kk/cards/T090/3/"]
+    assert [li.get("data-best") is not None for li in levels] == [False, True, False]
+    assert levels[1].xpath(".//*[@class='best-mark']")
+
+
+def test_the_search_page_counts_professions_and_cards(client, ladder):
+    response = client.get("/kk/search/", {"q": "деректер қоймасы"})
+    (count,) = lxml_html.fromstring(response.content.decode()).xpath("//p[@class='match-count']")
+    assert (count.get("data-profession-count"), count.get("data-count")) == ("2", "4")
+    assert re.search(r"\b2\b.*\b4\b", count.text_content())
+
+
+def test_the_result_pages_are_pages_of_professions(ladder):
+    result = search_cards("деректер қоймасы", language="kk")
+    page = result.page(1, per_page=1).page
+    assert page.paginator.count == result.profession_count == 2 and result.count == 4
+    (hit,) = page.object_list
+    assert [card.level for card in hit.levels] == [5, 6, 7]
+
+
+def test_the_passage_says_which_field_it_comes_from(client, registry):
+    (hit,) = [
+        li
+        for li in results(client, "/ru/search/", q="администрирование баз данных")
+        if "T072" in li.xpath("string(.//h3/a/@href)")
+    ]
+    with translation.override("ru"):
+        knowledge = str(PASSAGE_LABELS["knowledge"])
+    assert hit.xpath("string(.//span[@class='passage-label'])") == f"{knowledge}:"
+    assert hit.xpath(".//span[@class='passage-text']/@lang") == ["ru"]
+
+
+def test_a_card_of_a_kazakh_only_standard_is_marked_on_the_russian_page(client, registry):
+    (hit,) = [li for li in results(client, "/ru/search/", q="2521-1-002")]
+    (heading,) = hit.xpath(".//h3")
+    assert heading.get("lang") == "kk" and heading.xpath("a/@href") == ["/ru/cards/T061/1/"]
+    assert heading.xpath(".//span[@class='language-mark']")
 
 
 def test_the_search_page_shows_ranked_cards_with_the_passage_marked(client, registry):
@@ -205,7 +360,16 @@ def test_the_search_page_runs_a_fixed_number_of_queries(client, registry):
             assert client.get("/kk/search/", {"q": query}).status_code == 200
         counts.append(len(queries))
     assert len(set(counts)) == 1, counts
-    assert counts[0] <= 5
+    assert counts[0] <= 4
+
+
+def test_the_search_page_labels_the_other_languages_cards_in_one_more_query(client, registry):
+    counts = []
+    for query in ("деректер", "деректер базасы", "2521"):  # the Kazakh-only T061 on a Russian page
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/ru/search/", {"q": query}).status_code == 200
+        counts.append(len(queries))
+    assert counts == [5, 5, 5]
 
 
 def test_the_api_returns_ranked_permalinks_titles_levels_and_scores(client, registry):
@@ -214,6 +378,8 @@ def test_the_api_returns_ranked_permalinks_titles_levels_and_scores(client, regi
     assert first["permalink"].endswith("/kk/cards/T061/1/")
     assert first["rank"] == 1 and first["level"] == 5 and first["title"] == "Деректер базасы әкімшісі"
     assert first["score"] >= data["results"][-1]["score"]
+    assert first["profession_key"] == "2521-1-002"
+    assert data["profession_count"] == len({(r["standard_code"], r["profession_key"]) for r in data["results"]})
 
 
 def test_the_api_refuses_an_empty_query_and_a_bad_language(client, registry):

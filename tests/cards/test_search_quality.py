@@ -40,3 +40,29 @@ def test_the_sqlite_fallback_still_answers_most_queries(registry, monkeypatch):
     monkeypatch.setattr(postgres, "score", fallback.score)
     missed = [q.text for q in QUERIES if not {card_key(p) for p in q.expected} & set(top(q, 10))]
     assert len(missed) <= len(QUERIES) * 0.25, missed
+
+
+def professions(query: str, language: str) -> list[tuple[str, str]]:
+    result = search_cards(query, language=language)
+    return [(hit.best.card.edition.standard.code, hit.key) for hit in result.page(1, per_page=100).page]
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_kazakh_typo_finds_the_testers_first(registry, backend, language):
+    # "тестлеуші" misses the і of "тестілеуші"; the titles say "тестілеу".
+    assert professions("тестлеуші", language)[:2] == [("J057", "2512-2-007"), ("J057", "title:qa-инженер")]
+
+
+@pytest.mark.parametrize(
+    ("typo", "word"), [("програмист", "программист"), ("администртор", "администратор"), ("архитектр", "архитектор")]
+)
+def test_a_misspelt_word_lists_a_few_professions_all_named_by_the_right_word(registry, backend, typo, word):
+    result = search_cards(typo, language="ru")
+    names = dict(CardSearchText.objects.filter(card__in=[pk for pk, _s in result.ranked]).values_list("card", "names"))
+    assert 0 < result.profession_count <= 10
+    assert all(word in names[pk] for pk, _score in result.ranked)
+
+
+def test_a_word_that_only_resembles_names_lists_nothing(registry, backend):
+    # "администрация" shares most trigrams with "администратор" (0.71), but is no typo of it.
+    assert search_cards("администрация", language="ru").ranked == []

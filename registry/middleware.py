@@ -1,0 +1,39 @@
+"""The admin speaks the language the editor reads the site in.
+
+Admin lives at /admin/, outside ``i18n_patterns``: LocaleMiddleware takes its language from the
+``django_language`` cookie, else Accept-Language, else ``LANGUAGE_CODE``. The site's language links
+are plain links to /kk/… and /ru/…, so nothing sets that cookie, and an editor who reads the site in
+Kazakh in a browser that asks for Russian would get the admin in Russian.
+"""
+
+from django.conf import settings
+from django.utils.translation import get_language_from_path
+
+
+def remember_page_language(get_response):
+    """Set the language cookie to the language of the public page a staff user opened.
+
+    Only for staff (nobody else visits admin) and only when the cookie differs. The page cache
+    (``standards.caching``) stores the view's response, before this runs, so no cached page carries it.
+    """
+
+    def middleware(request):
+        response = get_response(request)
+        user = getattr(request, "user", None)
+        if user is None or not user.is_staff:
+            return response
+        language = get_language_from_path(request.path_info)
+        if language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        return response
+
+    return middleware
