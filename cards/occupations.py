@@ -15,24 +15,7 @@ from itertools import groupby
 from cards.identity import profession_key
 from cards.isco import isco_titles
 from cards.models import ProfessionCard
-from cards.selectors import level_span, professions_of, with_page_labels
-
-# What a card's row on these pages reads: its address, its name in the page language, its level.
-LISTED_FIELDS = (
-    "position",
-    "title",
-    "level",
-    "occupation_code",
-    "occupation_id",
-    "isco_code",
-    "twin_id",
-    "edition__language",
-    "edition__status",
-    "edition__key",
-    "edition__standard__code",
-    "edition__standard__title_kk",
-    "edition__standard__title_ru",
-)
+from cards.selectors import LISTED_FIELDS, level_span, professions_of, with_page_labels
 
 
 def _cards(language: str):

@@ -20,6 +20,23 @@ from standards.models import Edition, ImportIssue, Standard
 
 LEVELS = range(1, 9)
 
+# What a card listed on a page reads: its address, its name in the page language (with_page_labels), its level.
+LISTED_FIELDS = (
+    "position",
+    "title",
+    "level",
+    "occupation_code",
+    "occupation_id",
+    "isco_code",
+    "twin_id",
+    "edition__language",
+    "edition__status",
+    "edition__key",
+    "edition__standard__code",
+    "edition__standard__title_kk",
+    "edition__standard__title_ru",
+)
+
 
 @dataclass
 class CardInLanguage:
@@ -62,18 +79,7 @@ def card_neighbours(card: ProfessionCard, language: str) -> tuple[list[Professio
         ).exclude(edition__standard_id=card.edition.standard_id)
     rows = (
         queryset.select_related("edition__standard")
-        .only(
-            "position",
-            "title",
-            "level",
-            "occupation_code",
-            "edition__language",
-            "edition__status",
-            "edition__key",
-            "edition__standard__code",
-            "edition__standard__title_kk",
-            "edition__standard__title_ru",
-        )
+        .only(*LISTED_FIELDS)
         .order_by("edition__standard__code", "level", "position")
     )
     key = profession_key(card)
