@@ -40,6 +40,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
+    "simple_history",
     "standards",
     "cards",
     "importers",
@@ -132,3 +137,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING") or "WARNING"},
 }
+
+# --- Public API (/api/v1/): Django REST framework, drf-spectacular, CORS -------------------------
+
+# --- Editorial workflow: change history (django-simple-history), uploads, roles ------------------
+
+# --- Hardening: Content-Security-Policy, login throttling, deployment checks ----------------------
+
+# --- Speed: serving, connections, background cache warming ---------------------------------------
+
+# --- Matching a vacancy or programme to the registry ---------------------------------------------
