@@ -36,7 +36,7 @@ run: setup $(LOCAL_SECRET)
 	$(PY) manage.py import_standards --skip-unchanged
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	@echo "Serving the registry on http://$(HOST):$(PORT)/ (DEBUG=$$DEBUG)"
-	$(VENV)/bin/gunicorn registry.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+	$(VENV)/bin/gunicorn registry.wsgi -c gunicorn.conf.py --bind $(HOST):$(PORT)
 
 import: setup
 	$(PY) manage.py import_standards

@@ -1,6 +1,6 @@
 """The page benchmark's baseline: the cheapest answer Django gives through the registry's middleware.
 
-``bench/pages.py`` serves ``gunicorn --pythonpath bench 'trivial_app:bench_application()'``: the registry's
+``bench/pages.py`` serves ``gunicorn 'bench.trivial_app:bench_application()'``: the registry's
 own URLs plus ``/bench/trivial/``, in the same processes and behind the same middleware as the
 pages it is compared with, while the production URLconf carries no benchmark route. Importing
 this module has no side effects.

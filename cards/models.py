@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from cards.identity import card_path, has_occupation_code, profession_key
 from standards.models import Edition
@@ -16,6 +17,8 @@ class Occupation(models.Model):
     code = models.CharField(_("occupation code"), max_length=20, unique=True)
     isco_code = models.CharField(_("ISCO-08 unit group"), max_length=4, db_index=True)
     isco_title = models.CharField(_("ISCO-08 title"), max_length=200, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["code"]
@@ -127,6 +130,8 @@ class ProfessionCard(models.Model):
     )
 
     objects = ProfessionCardQuerySet.as_manager()
+    # Links (twin, predecessor) are recomputed by every import with queryset updates: no history rows.
+    history = HistoricalRecords(excluded_fields=["twin", "predecessor"])
 
     class Meta:
         ordering = ["edition_id", "position"]
@@ -165,6 +170,8 @@ class LabourFunction(models.Model):
     title = models.TextField(_("title"))
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.MANDATORY)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["card_id", "position"]
         verbose_name = _("labour function")
@@ -185,6 +192,8 @@ class Skill(models.Model):
     number = models.PositiveSmallIntegerField(_("number as printed"), null=True, blank=True)
     title = models.TextField(_("title"))
     recognition = models.CharField(_("recognition possibility"), max_length=100, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["labour_function_id", "position"]
@@ -214,6 +223,7 @@ class SkillItem(models.Model):
 
 class Ability(SkillItem):
     skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="abilities", verbose_name=_("skill"))
+    history = HistoricalRecords()
 
     class Meta(SkillItem.Meta):
         verbose_name = _("ability")
@@ -223,6 +233,7 @@ class Ability(SkillItem):
 
 class Knowledge(SkillItem):
     skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="knowledge_items", verbose_name=_("skill"))
+    history = HistoricalRecords()
 
     class Meta(SkillItem.Meta):
         verbose_name = _("knowledge item")
@@ -250,6 +261,8 @@ class RelatedProfession(models.Model):
         related_name="related_from",
         verbose_name=_("linked card"),
     )
+
+    history = HistoricalRecords(excluded_fields=["target"])  # the link is recomputed by every import
 
     class Meta:
         ordering = ["card_id", "position"]

@@ -10,12 +10,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Value
 from django.http import Http404
 
 from cards.identity import has_occupation_code, profession_key
 from cards.isco import isco_titles
-from cards.models import ProfessionCard
+from cards.models import Ability, Knowledge, LabourFunction, ProfessionCard, RelatedProfession
 from standards.models import Edition, ImportIssue, Standard
 
 LEVELS = range(1, 9)
@@ -55,10 +55,13 @@ def current_card(code: str, position: int, language: str, queryset=None) -> Card
     Otherwise the other language's text (the page says so). Raises Http404.
     """
     queryset = queryset if queryset is not None else ProfessionCard.objects.all()
+    # Ordered by the edition alone (the oldest in-force text of a language first, as the model's
+    # ordering had it): on a query selecting many joined columns, Django's compiler matches each
+    # ordering term against every selected column, and the model's two terms cost more than the query.
     cards = list(
-        queryset.filter(
-            edition__standard__code=code, edition__status=Edition.Status.IN_FORCE, position=position
-        ).select_related("edition__standard", "edition__document")
+        queryset.filter(edition__standard__code=code, edition__status=Edition.Status.IN_FORCE, position=position)
+        .select_related("edition__standard", "edition__document")
+        .order_by("edition_id")
     )
     if not cards:
         raise Http404("No such card")
@@ -66,26 +69,121 @@ def current_card(code: str, position: int, language: str, queryset=None) -> Card
     return CardInLanguage(cards[0], language)
 
 
-def card_neighbours(card: ProfessionCard, language: str) -> tuple[list[ProfessionCard], list[ProfessionCard]]:
+@dataclass
+class SkillRow:
+    position: int
+    title: str
+    recognition: str
+    abilities: list[str]
+    knowledge: list[str]
+
+
+@dataclass
+class FunctionRow:
+    position: int
+    title: str
+    kind: str
+    skills: list[SkillRow]
+
+
+def function_tree(card_id: int) -> list[FunctionRow]:
+    """The card's labour functions with their skills, and each skill's abilities and knowledge, in order.
+
+    Two queries (functions joined to their skills; abilities and knowledge as one union) and plain
+    rows instead of a few hundred model instances: the card page reads only these texts.
+    """
+    functions: list[FunctionRow] = []
+    skills: dict[int, SkillRow] = {}
+    rows = (
+        LabourFunction.objects.filter(card_id=card_id)
+        .order_by("position", "skills__position")
+        .values_list(
+            "pk", "position", "title", "kind", "skills__pk", "skills__position", "skills__title", "skills__recognition"
+        )
+    )
+    last_pk = None
+    for pk, position, title, kind, skill_pk, skill_position, skill_title, recognition in rows:
+        if pk != last_pk:
+            functions.append(FunctionRow(position, title, kind, []))
+            last_pk = pk
+        if skill_pk is not None:
+            skill = skills[skill_pk] = SkillRow(skill_position, skill_title, recognition, [], [])
+            functions[-1].skills.append(skill)
+    if skills:
+        abilities = (
+            Ability.objects.filter(skill__labour_function__card_id=card_id)
+            .annotate(part=Value(0))
+            .values_list("part", "skill_id", "position", "text")
+        )
+        knowledge = (
+            Knowledge.objects.filter(skill__labour_function__card_id=card_id)
+            .annotate(part=Value(1))
+            .values_list("part", "skill_id", "position", "text")
+        )
+        for part, skill_id, _position, text in abilities.union(knowledge, all=True).order_by(
+            "part", "skill_id", "position"
+        ):
+            skill = skills[skill_id]
+            (skill.knowledge if part else skill.abilities).append(text)
+    return functions
+
+
+def related_professions_of(card: ProfessionCard):
+    """The card's "related professions" rows, each with its linked card's edition and standard. One query."""
+    return (
+        RelatedProfession.objects.filter(card_id=card.pk)
+        .select_related("target__edition__standard")
+        .only(
+            "card_id", "position", "level", "level_max", "title", "target_id", *(f"target__{f}" for f in LISTED_FIELDS)
+        )
+    )
+
+
+# What the card page reads of a card's twin and predecessor besides LISTED_FIELDS: the edition's label.
+TEXT_FIELDS = (
+    "edition__version",
+    "edition__year",
+    "edition__document__kind",
+    "edition__document__order_number",
+    "edition__document__order_date",
+)
+
+
+def card_neighbours(
+    card: ProfessionCard, language: str, with_texts: bool = False
+) -> tuple[list[ProfessionCard], list[ProfessionCard]]:
     """The levels of ``card``'s profession in its edition (the ladder, ``card`` included), and the
     cards readable in ``language`` with its occupation code in other standards. One query.
 
     The ladder is ``ProfessionCard.objects.ladder_of(card)``'s, read together with the others.
+    With ``with_texts``, the same query reads ``card``'s twin and predecessor too and sets them on
+    ``card`` (``card.twin``, ``card.predecessor``, with their editions' labels): selecting them with
+    ``card`` instead joined seven more tables, and planning that query cost more than running this one.
     """
     queryset = ProfessionCard.objects.filter(edition_id=card.edition_id)
     if has_occupation_code(card):
         queryset = queryset | ProfessionCard.objects.readable_in(language).filter(
             occupation_code=card.occupation_code
         ).exclude(edition__standard_id=card.edition.standard_id)
+    texts = {pk for pk in (card.twin_id, card.predecessor_id) if pk} if with_texts else set()
+    fields = LISTED_FIELDS
+    if texts:
+        queryset = queryset | ProfessionCard.objects.filter(pk__in=texts)
+        fields = (*LISTED_FIELDS, *TEXT_FIELDS)
     rows = (
-        queryset.select_related("edition__standard")
-        .only(*LISTED_FIELDS)
+        queryset.select_related("edition__standard", *(["edition__document"] if texts else []))
+        .only(*fields)
         .order_by("edition__standard__code", "level", "position")
     )
     key = profession_key(card)
     ladder, elsewhere = [], []
     for row in rows:
-        if row.edition_id != card.edition_id:
+        if row.pk in texts:  # the twin and the predecessor are of the same standard, never "elsewhere"
+            if row.pk == card.twin_id:
+                card.twin = row
+            if row.pk == card.predecessor_id:
+                card.predecessor = row
+        elif row.edition_id != card.edition_id:
             elsewhere.append(row)
         elif profession_key(row) == key:
             ladder.append(row)

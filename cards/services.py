@@ -15,10 +15,11 @@ from functools import reduce
 from operator import or_
 
 from django.db import models, transaction
+from django.utils import timezone
 
 from cards.models import Ability, Knowledge, LabourFunction, Occupation, ProfessionCard, RelatedProfession, Skill
 from cards.search import rebuild_search_index
-from standards.models import Edition, SourceDocument, Standard
+from standards.models import Edition, ImportIssue, SourceDocument, Standard
 from standards.revision import bump_revision
 
 # How to reach the cards of each kind of content object.
@@ -69,3 +70,21 @@ def delete_content(objects: Iterable[models.Model] | models.QuerySet) -> None:
     if remaining:
         rebuild_search_index(remaining)
     bump_revision()
+
+
+@transaction.atomic
+def resolve_import_issues(issues: Iterable[ImportIssue], user, note: str = "", resolved: bool = True) -> int:
+    """Mark ``issues`` resolved by ``user`` with ``note`` (or open again); a resolution survives a
+    re-import of the same text (``ImportIssue.fingerprint``). Returns how many changed."""
+    changed = 0
+    for issue in issues:
+        if resolved:
+            issue.resolved_at, issue.resolved_by = issue.resolved_at or timezone.now(), issue.resolved_by or user
+            issue.resolution_note = note or issue.resolution_note
+        else:
+            issue.resolved_at, issue.resolved_by, issue.resolution_note = None, None, ""
+        issue.save(update_fields=["resolved_at", "resolved_by", "resolution_note"])
+        changed += 1
+    if changed:
+        bump_revision()  # the quality report shows the worklist
+    return changed

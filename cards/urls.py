@@ -1,6 +1,7 @@
 from django.urls import path
 
 from cards.views import card, changes, compare, documents, lists, occupations, search, standards
+from cards.views import match as match_views
 
 urlpatterns = [
     path("", standards.overview, name="overview"),
@@ -25,4 +26,5 @@ urlpatterns = [
     path("quality/", changes.quality_report, name="quality_report"),
     path("sources/<int:pk>/", documents.source_document, name="source_document"),
     path("search/", search.search, name="search"),
+    path("match/", match_views.match, name="match"),
 ]

@@ -10,6 +10,7 @@ from cards.models import ProfessionCard
 from standards.models import Edition, Standard
 
 EXPORT_FORMAT = "kz-it-professional-standards/1"
+ESCO_ISCO = "http://data.europa.eu/esco/isco/C"  # + an ISCO-08 code: the group's concept in ESCO
 
 
 def _edition(edition: Edition) -> dict:
@@ -40,6 +41,7 @@ def _card(card: ProfessionCard) -> dict:
         "group_code": card.group_code or None,
         "occupation_code": card.occupation_code or None,
         "isco_code": card.isco_code or None,
+        "esco_uri": f"{ESCO_ISCO}{card.isco_code}" if card.isco_code else None,
         "level": card.level,
         "level_source": card.level_source or None,
         "sublevel": card.sublevel or None,

@@ -37,3 +37,16 @@ def remember_page_language(get_response):
         return response
 
     return middleware
+
+
+def refuse_nul_bytes(get_response):
+    """A NUL byte in the address is never a real request, and PostgreSQL refuses it in any text it is
+    asked to compare (a 500 in every lookup by code): answer the translated 400 page instead."""
+    from django.core.exceptions import SuspiciousOperation
+
+    def middleware(request):
+        if "\x00" in request.path or "\x00" in request.META.get("QUERY_STRING", "").replace("%00", "\x00"):
+            raise SuspiciousOperation("a NUL byte in the address")
+        return get_response(request)
+
+    return middleware

@@ -7,14 +7,17 @@ Each class names its model in the accusative too (``accusative_name``), for titl
 "Change %s" (``cards.admin_language``).
 """
 
+from functools import reduce
+from operator import or_
+
 from django.contrib import admin
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from standards.models import Edition
+from standards.models import Edition, Standard
 
 PROVENANCE = ("document", "position", "first_line", "last_line")
 
@@ -71,9 +74,68 @@ class SourceDocumentAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">{}</a>', url, obj.issue_total)
 
 
+class IssueStateFilter(admin.SimpleListFilter):
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("open", _("open")), ("resolved", _("resolved"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "open":
+            return queryset.filter(resolved_at__isnull=True)
+        if self.value() == "resolved":
+            return queryset.filter(resolved_at__isnull=False)
+        return queryset
+
+
+class IssueStandardFilter(admin.SimpleListFilter):
+    """The issues within the source lines of a standard's editions."""
+
+    title = _("standard")
+    parameter_name = "standard"
+
+    def lookups(self, request, model_admin):
+        return [(code, code) for code in Standard.objects.values_list("code", flat=True)]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        ranges = [
+            Q(document_id=e.document_id, line__gte=e.first_line, line__lte=e.last_line)
+            for e in Edition.objects.filter(standard__code=self.value())
+        ]
+        return queryset.filter(reduce(or_, ranges)) if ranges else queryset.none()
+
+
 class ImportIssueAdmin(admin.ModelAdmin):
     accusative_name = pgettext_lazy("accusative", "import issue")
-    list_display = ("document", "line", "severity", "message", "text")
-    list_filter = ("severity", "document")
-    search_fields = ("message", "text")
-    list_select_related = ("document",)
+    list_display = ("document", "line", "severity", "display_message", "text", "is_resolved", "resolved_by")
+    list_filter = (IssueStateFilter, "severity", IssueStandardFilter, "document", "code")
+    search_fields = ("message", "text", "resolution_note")
+    list_select_related = ("document", "resolved_by")
+    readonly_fields = (
+        "document",
+        "line",
+        "severity",
+        "code",
+        "params",
+        "message",
+        "text",
+        "source_link",
+        "resolved_at",
+        "resolved_by",
+    )
+    fields = (*readonly_fields, "resolution_note")
+
+    def has_add_permission(self, request):
+        return False  # issues come from imports
+
+    @admin.display(description=_("resolved"), boolean=True, ordering="resolved_at")
+    def is_resolved(self, obj):
+        return obj.resolved_at is not None
+
+    @admin.display(description=_("source text"))
+    def source_link(self, obj):
+        url = reverse("source_document", args=[obj.document_id]) + f"#L{obj.line}"
+        return format_html('<a href="{}">{}</a>', url, obj.document.file_name)

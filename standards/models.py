@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+
+from django.conf import settings
 from django.db import models
 from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from standards.issue_messages import issue_message
 
@@ -48,6 +53,8 @@ class SourceDocument(models.Model):
     )
     imported_at = models.DateTimeField(_("imported at"), auto_now=True)
 
+    history = HistoricalRecords(excluded_fields=["imported_at"])
+
     class Meta:
         ordering = ["file_name"]
         verbose_name = _("source document")
@@ -78,6 +85,37 @@ class SourceDocument(models.Model):
         return self.card_chars_landed / self.card_chars_total
 
 
+class ImportBase(models.Model):
+    """What the last import read from a document's file for each element: the base of the next
+    three-way re-import (``importers.reconcile``), ``{element key: {field: value}}``.
+
+    A table of its own, not a field of ``SourceDocument``: it is megabytes of JSON that only the
+    importer reads, and every page joins the source document of the cards it shows.
+    A document imported before the three-way re-import existed has none.
+    """
+
+    document = models.OneToOneField(
+        SourceDocument, on_delete=models.CASCADE, primary_key=True, related_name="import_base"
+    )
+    values = models.JSONField(_("values the last import read"), default=dict)
+
+    class Meta:
+        verbose_name = _("values the last import read")
+        verbose_name_plural = _("values the last import read")
+
+    def __str__(self) -> str:
+        return self.document.file_name
+
+    @classmethod
+    def of(cls, document: SourceDocument) -> dict | None:
+        """The values the last import of ``document`` read, or None if it predates the three-way re-import."""
+        return cls.objects.filter(document=document).values_list("values", flat=True).first()
+
+    @classmethod
+    def record(cls, document: SourceDocument, values: dict) -> None:
+        cls.objects.update_or_create(document=document, defaults={"values": values})
+
+
 class StandardQuerySet(models.QuerySet):
     def with_card_counts(self):
         return self.annotate(
@@ -95,6 +133,7 @@ class Standard(models.Model):
     title_ru = models.TextField(_("title in Russian"), blank=True)
 
     objects = StandardQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["code"]
@@ -161,6 +200,7 @@ class Edition(models.Model):
     last_line = models.PositiveIntegerField(_("last source line"), default=0)
 
     objects = EditionQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["standard__code", "status", "language", "-year"]
@@ -225,6 +265,19 @@ class ImportIssue(models.Model):
     params = models.JSONField(_("parameters"), default=dict, blank=True)
     message = models.TextField(_("message"), help_text=_("The importer's message in English, for logs and search."))
     text = models.TextField(_("source text"), blank=True)
+    # Identity across re-imports: the same issue of the same text keeps its resolution
+    # (``issue_fingerprint``), whatever line it moved to.
+    fingerprint = models.CharField(_("fingerprint"), max_length=64, blank=True, db_index=True, editable=False)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("resolved by"),
+    )
+    resolution_note = models.TextField(_("resolution note"), blank=True)
 
     class Meta:
         ordering = ["document", "line", "pk"]
@@ -240,6 +293,65 @@ class ImportIssue(models.Model):
         return issue_message(self.code, self.params or {}, fallback=self.message)
 
     display_message.short_description = _("message")
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.resolved_at is not None
+
+
+def issue_fingerprint(code: str, text: str, params: dict, message: str = "") -> str:
+    """What makes an import issue the same one in the next import of the same text: its kind,
+    its source text (spacing aside) and its parameters, not its line number."""
+    key = json.dumps(
+        [code or message, " ".join((text or "").split()), params or {}], sort_keys=True, ensure_ascii=False
+    )
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+class ImportConflict(models.Model):
+    """A value an editor changed by hand that a re-import's file changes too (``importers.reconcile``).
+
+    The import keeps the editor's value and lists the conflict here; an editor resolves it by keeping
+    their value or taking the file's. ``element`` is the element's key in its document (``e1/c3/f2/s1``:
+    edition 1, card 3, labour function 2, skill 1); ``field`` is empty when the whole element is in
+    question (removed in the file but edited by hand, or deleted by hand but changed in the file).
+    """
+
+    class Resolution(models.TextChoices):
+        MINE = "mine", _("kept the edit")
+        FILE = "file", _("took the file's value")
+
+    document = models.ForeignKey(
+        SourceDocument, on_delete=models.CASCADE, related_name="conflicts", verbose_name=_("source document")
+    )
+    element = models.CharField(_("element"), max_length=60)
+    model = models.CharField(_("kind of element"), max_length=40)
+    object_id = models.PositiveIntegerField(_("object"), null=True, blank=True)
+    field = models.CharField(_("field"), max_length=40, blank=True)
+    base_value = models.JSONField(_("value of the previous import"), null=True, blank=True)
+    edited_value = models.JSONField(_("value edited by hand"), null=True, blank=True)
+    file_value = models.JSONField(_("value in the file"), null=True, blank=True)
+    found_at = models.DateTimeField(_("found at"), auto_now_add=True)
+    resolution = models.CharField(_("resolution"), max_length=4, choices=Resolution.choices, blank=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("resolved by"),
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["document", "element", "field", "pk"]
+        verbose_name = _("import conflict")
+        verbose_name_plural = _("import conflicts")
+        indexes = [models.Index(fields=["document", "resolution"], name="conflict_document_resolution")]
+
+    def __str__(self) -> str:
+        return f"{self.document.file_name} {self.element} {self.field}".strip()
 
 
 class ContentRevision(models.Model):

@@ -1,19 +1,99 @@
-"""The content revision: read it to key caches, bump it on every content write."""
+"""The content revision: read it to key caches, bump it on every content write.
+
+Bumping it also schedules the page cache's warming (``PAGE_WARMING``): once the write commits, a
+background thread renders the most visited pages under the new revision (``PAGE_WARMER``, a dotted
+path: ``standards`` knows nothing of the pages, which live in ``cards``), so the first reader after
+an import or an admin save is not the one who waits. Warming never runs in the request or the
+import itself, and its failure is logged, never raised.
+"""
 
 from __future__ import annotations
 
+import logging
+import threading
+
+from django.conf import settings
+from django.db import connection, connections, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from standards.models import ContentRevision
 
+logger = logging.getLogger(__name__)
+
 
 def current_revision() -> int:
-    """The registry's content revision (one indexed single-row query)."""
-    return ContentRevision.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+    """The registry's content revision (one indexed single-row query).
+
+    Written as SQL: every cached page reads it, and the ORM's compiling of even this query cost as
+    much as the rest of a cache hit."""
+    meta = ContentRevision._meta
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {quote(meta.get_field('number').column)} FROM {quote(meta.db_table)} "
+            f"WHERE {quote(meta.pk.column)} = %s",
+            [1],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else 0
 
 
 def bump_revision() -> None:
     """Mark the content as changed: every page cached under the old revision is stale."""
     if not ContentRevision.objects.filter(pk=1).update(number=F("number") + 1, changed_at=timezone.now()):
         ContentRevision.objects.get_or_create(pk=1, defaults={"number": 1})
+    schedule_warming()
+
+
+def schedule_warming() -> None:
+    """After the current transaction commits (at once outside one), warm the page cache in the background.
+
+    Nothing happens when warming is off (``PAGE_WARMING``) or pages are not cached at all."""
+    if settings.PAGE_WARMING and settings.PAGE_CACHE_SECONDS:
+        transaction.on_commit(_warming.start)
+
+
+class _Warming:
+    """One warming thread per process at a time; changes made while it runs make it run once more."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._again = False
+
+    def start(self) -> threading.Thread:
+        with self._lock:
+            if self._thread is not None and self._thread.is_alive():
+                self._again = True
+                return self._thread
+            self._again = False
+            # A daemon: a command (an import) that ends does not wait for it. Its cache is its own
+            # unless shared (Redis); after an import from the command line, run `manage.py warm_pages`.
+            self._thread = threading.Thread(target=self._run, name="page-cache-warming", daemon=True)
+            self._thread.start()
+            return self._thread
+
+    def _run(self) -> None:
+        while True:
+            try:
+                import_string(settings.PAGE_WARMER)()
+            except Exception:
+                logger.exception("Warming the page cache failed; pages are rendered on their first visit instead.")
+            finally:
+                connections.close_all()  # this thread's own connections
+            with self._lock:
+                if not self._again:
+                    return
+                self._again = False
+
+    def join(self, timeout: float | None = None) -> None:
+        """Wait for the running warm-up, if any (tests, and a command that must not exit before it)."""
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+
+
+_warming = _Warming()
+wait_for_warming = _warming.join

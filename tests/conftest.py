@@ -12,6 +12,19 @@ def _test_settings(request):
     settings = request.getfixturevalue("settings")
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.PAGE_CACHE_SECONDS = 0
+    settings.PAGE_WARMING = False  # no background thread rendering pages behind a test's back
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_page_warming(request):
+    """No warming thread for the whole session: module fixtures (``registry``) import before the
+    function settings above apply, and a warming thread's renders would reach the test client's
+    captured contexts."""
+    if not request.config.pluginmanager.hasplugin("django"):
+        return
+    from django.conf import settings
+
+    settings.PAGE_WARMING = False
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -45,12 +45,16 @@ PAGES = [
     "/search/?q=тестировщик",
     "/search/?q=деректер базасы",
     "/search/?q=",
+    "/match/",
+    "/match/?level=9",
     "/quality/",
+    "/open-data/",
     "/no-such-page/",
 ]
 
 # Latin words allowed in the interface: names and codes the registry's readers use as they are.
 ALLOWED_LATIN = {"ISCO", "ESCO", "IT", "SQL", "OKED", "CSV", "PDF", "XLSX", "JSON", "API", "URL", "ID", "EXCEL"}
+ALLOWED_LATIN |= {"OPENAPI", "ZIP", "JAVASCRIPT"}  # the Open data page and the API docs (issue 12)
 # Internal names that must never show, whatever the language.
 FORBIDDEN = [
     r"\bundated\b",
@@ -124,6 +128,11 @@ def test_the_source_text_pages_are_in_their_language_too(client, language):
 
     for document in SourceDocument.objects.exclude(format="pdf")[:2]:
         check_page(client, f"/{language}/sources/{document.pk}/", language)
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_api_documentation_page_is_in_its_language_too(client, language):
+    check_page(client, f"/api/v1/docs/?lang={language}", language)
 
 
 def check_page(client, url: str, language: str) -> None:

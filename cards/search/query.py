@@ -12,6 +12,7 @@ Kazakh-only standards).
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -22,7 +23,9 @@ from cards import kazakh
 MAX_WORDS = 8
 PREFIX_MIN = 5  # Kazakh stems this long match as prefixes; "жаса" (жасанды) must not find "жасақтама"
 
-_russian = snowballstemmer.stemmer("russian")
+# A Snowball stemmer keeps its word in the instance while it works: one per thread, or two requests
+# stemming at once in a threaded server (gunicorn's gthread workers) garble each other's words.
+_stemmers = threading.local()
 
 RUSSIAN_STOPWORDS = frozenset(
     "и в во на по для с со от до из к ко у о об обо при за как что не без над под через или а же ли".split()
@@ -134,7 +137,10 @@ LONE_LEVEL = re.compile(r"(?<![\w-])([1-8])(?![\w-])")
 
 @lru_cache(maxsize=65536)
 def russian_stem(word: str) -> str:
-    return _russian.stemWord(word.lower().replace("ё", "е"))
+    stemmer = getattr(_stemmers, "russian", None)
+    if stemmer is None:
+        stemmer = _stemmers.russian = snowballstemmer.stemmer("russian")
+    return stemmer.stemWord(word.lower().replace("ё", "е"))
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,9 @@ from django.utils.translation import get_language
 
 from cards.changes import changes_of_standard
 from cards.quality import quality_report as build_quality_report
+from cards.worklist import ImportIssueFilter
 from standards.caching import cached_by_revision
-from standards.models import Standard
+from standards.models import ImportIssue, Standard
 
 
 @cached_by_revision
@@ -26,5 +27,9 @@ def edition_changes(request, code: str):
 @cached_by_revision
 def quality_report(request):
     """Kazakh/Russian twins that disagree, levels taken from the passport list, open import issues."""
-    ctx = {"report": build_quality_report(), "show_admin_links": request.user.is_staff}
+    # The issue worklist (source lines, resolutions) is for staff only (cards/worklist.py).
+    staff = request.user.is_staff
+    worklist = ImportIssueFilter(request.GET, queryset=ImportIssue.objects.all()) if staff else None
+    report = build_quality_report(worklist.qs if worklist is not None else None)
+    ctx = {"report": report, "worklist": worklist, "show_admin_links": staff}
     return render(request, "cards/quality.html", ctx)

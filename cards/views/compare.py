@@ -25,6 +25,7 @@ from cards.comparison_data import (
 from cards.identity import card_path, card_reference
 from cards.selection import chosen_references, compare_path, selection_query, split_selection
 from cards.selectors import current_card, with_page_labels
+from cards.spreadsheets import safe_cell
 from standards.caching import cached_by_revision
 
 EXAMPLES = ("J068/1,J068/2", "J068/1@kk,J068/1@ru", "J071/2022-kk/4,J071/4")
@@ -211,15 +212,14 @@ def ladder_csv(request, code: str, position: int):
     words = csv_words()
     for step in ladder_steps(cards):
         for change in step["added"] + step["removed"]:
-            writer.writerow(
-                [
-                    step["before"].level or "",
-                    step["after"].level or "",
-                    words.get(change.change, change.change),
-                    words.get(change.kind, change.kind),
-                    change.function,
-                    change.skill,
-                    change.text,
-                ]
-            )
+            row = [
+                step["before"].level or "",
+                step["after"].level or "",
+                words.get(change.change, change.change),
+                words.get(change.kind, change.kind),
+                change.function,
+                change.skill,
+                change.text,
+            ]
+            writer.writerow([safe_cell(cell) for cell in row])  # imported text never runs as a formula
     return response

@@ -8,13 +8,13 @@ from django.utils.translation import get_language
 from cards.filters import CardFilter, page_of
 from cards.isco import isco_titles
 from cards.models import Occupation, ProfessionCard
-from cards.selectors import with_page_labels
+from cards.selectors import LISTED_FIELDS, with_page_labels
 from standards.caching import cached_by_revision
 
 
 @cached_by_revision
 def card_list(request):
-    filterset = CardFilter(request.GET, ProfessionCard.objects.select_related("edition__standard"))
+    filterset = CardFilter(request.GET, ProfessionCard.objects.select_related("edition__standard").only(*LISTED_FIELDS))
     ctx = {"filterset": filterset, "form": filterset.form, "page": None, "error": "", "status": 200}
     if filterset.is_valid():
         result = page_of(filterset.qs, request.GET.get("page"))

@@ -6,6 +6,8 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 
 from cards.search import search_cards
+from cards.search.service import MAX_QUERY_CHARS
+from standards.caching import cached_by_revision
 
 EXAMPLES = {
     "kk": ["деректер базасы әкімшісі", "бұлттық технологиялар", "жасанды интеллект 7 деңгей", "2512"],
@@ -13,8 +15,9 @@ EXAMPLES = {
 }
 
 
+@cached_by_revision
 def search(request):
-    query = request.GET.get("q", "")
+    query = request.GET.get("q", "")[:MAX_QUERY_CHARS]  # cut, not processed: the box shows what was searched
     result = search_cards(query, language=get_language(), filters=request.GET)
     form = result.filterset.form
     ctx = {"query": query, "result": result, "form": form, "page": None, "error": "", "status": 200}

@@ -45,18 +45,21 @@ def test_importing_twice_gives_the_same_database():
     assert export_registry() == first_export
 
 
-def test_a_failing_document_keeps_its_previous_rows_and_the_others_are_imported(monkeypatch):
+def test_a_failing_document_keeps_its_previous_rows_and_the_others_are_imported(monkeypatch, tmp_path):
     import_documents([J065])
     before = export_registry()
-    real_load_cards = load._load_cards
+    real_replace_issues = load._replace_issues
 
-    def fail_after_the_edition_is_written(edition, records, *args):
-        if edition.standard.code == "J065":
+    def fail_after_the_rows_are_written(document, record):
+        if record.file_name == J065.name:
             raise IntegrityError("simulated failure half-way through the document")
-        return real_load_cards(edition, records, *args)
+        return real_replace_issues(document, record)
 
-    monkeypatch.setattr(load, "_load_cards", fail_after_the_edition_is_written)
-    result = import_documents([J065, J061])
+    changed = tmp_path / J065.name  # an amended copy, so the failing import has rows to write first
+    skill = Skill.objects.order_by("pk").first().title
+    changed.write_text(J065.read_text(encoding="utf-8").replace(skill, skill + " (жаңа)"), encoding="utf-8")
+    monkeypatch.setattr(load, "_replace_issues", fail_after_the_rows_are_written)
+    result = import_documents([changed, J061])
     assert [d.file_name for d in result.failed] == ["legal_text_j065.txt"]
     assert "simulated failure" in result.failed[0].error
     j065_cards = [c for c in export_registry()["cards"] if c["standard_code"] == "J065"]
@@ -110,8 +113,11 @@ def test_skipping_unchanged_files_keeps_the_edits_made_in_admin(tmp_path):
     assert ProfessionCard.objects.get().title == "Түзетілген атау"
     changed = tmp_path / J065.name
     changed.write_bytes(J065.read_bytes() + b"\n")
-    import_documents([changed], skip_unchanged=True)
-    assert ProfessionCard.objects.get().title != "Түзетілген атау"
+    result = import_documents([changed], skip_unchanged=True)
+    assert [d.unchanged for d in result.documents] == [False]
+    # A changed file is imported, and the edit of a title the file did not change is kept.
+    assert ProfessionCard.objects.get().title == "Түзетілген атау"
+    assert result.documents[0].reconciled["kept"] == 1
 
 
 def test_the_command_says_which_files_it_left_unchanged(capsys):

@@ -1,3 +1,5 @@
+from collections import Counter
+
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
@@ -10,7 +12,9 @@ class Command(BaseCommand):
         "Import professional standards from order texts (legal-database text, markdown text, PDF-extracted "
         "text, PDF or HTML). Without paths, imports every bundled order in fixtures/orders. The run is one "
         "transaction (a document that fails keeps its previous rows; a failure in linking keeps everything as it "
-        "was); re-importing a file replaces its rows."
+        "was). Re-importing a file keeps the corrections editors made: a field edited by hand and changed in the file "
+        "too is a conflict, listed in admin, and the command exits non-zero unless --prefer-file or --prefer-edits "
+        "decides it."
     )
 
     def add_arguments(self, parser):
@@ -24,8 +28,23 @@ class Command(BaseCommand):
             action="store_true",
             help="Leave alone a file already imported with the same content (and the admin edits of its rows).",
         )
+        prefer = parser.add_mutually_exclusive_group()
+        prefer.add_argument(
+            "--prefer-file",
+            action="store_const",
+            const="file",
+            dest="prefer",
+            help="Decide every conflict by taking the file's value over the edit made by hand.",
+        )
+        prefer.add_argument(
+            "--prefer-edits",
+            action="store_const",
+            const="edits",
+            dest="prefer",
+            help="Decide every conflict by keeping the edit made by hand over the file's value.",
+        )
 
-    def handle(self, *args, paths, format, dry_run, skip_unchanged, **options):
+    def handle(self, *args, paths, format, dry_run, skip_unchanged, prefer=None, **options):
         verbose = options["verbosity"] >= 1
         if verbose:
             self.stdout.write(_HEADER)
@@ -36,6 +55,7 @@ class Command(BaseCommand):
                 dry_run=dry_run,
                 skip_unchanged=skip_unchanged,
                 progress=self._progress(verbose),
+                prefer=prefer,
             )
         except DatabaseError as exc:
             message = " ".join(str(exc).split())[:300]
@@ -50,10 +70,22 @@ class Command(BaseCommand):
                     f"{links.predecessors} predecessors, {links.related_linked} of {links.related_total} "
                     "related professions linked to cards"
                 )
+            reconciled = sum((d.reconciled for d in ok), Counter())
+            self.stdout.write(
+                f"re-import: {reconciled['updated']} updated from the file, {reconciled['kept']} edits kept, "
+                f"{reconciled['conflict']} conflicts ({result.open_conflicts} open), "
+                f"{reconciled['added']} elements added, {reconciled['removed']} removed"
+            )
             if dry_run:
                 self.stdout.write("dry run: nothing was written")
         if result.failed:
             raise CommandError(f"{len(result.failed)} of {len(result.documents)} documents failed")
+        if result.open_conflicts:
+            where = "would be listed" if dry_run else "are listed in admin (import conflicts)"
+            raise CommandError(
+                f"{result.open_conflicts} conflicts between edits made by hand and the file {where}; "
+                "resolve them there, or re-run with --prefer-file or --prefer-edits"
+            )
 
     def _progress(self, verbose):
         def show(report: DocumentReport):

@@ -3,6 +3,7 @@ import re
 import pytest
 
 from cards.models import Occupation
+from standards.models import Edition
 from tests.factories import make_card, make_edition, make_standard
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +33,7 @@ def cloud():
 
 def test_it_lists_cards_with_their_permalinks_and_codes(client, cloud):
     response = client.get("/api/v1/cards?level=7&standard=T072&language=ru")
+    ru_key = Edition.objects.get(standard__code="T072", language="ru").key
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     assert response.json() == {
@@ -41,13 +43,18 @@ def test_it_lists_cards_with_their_permalinks_and_codes(client, cloud):
         "results": [
             {
                 "permalink": "http://testserver/ru/cards/T072/31/",
+                "url": "http://testserver/api/v1/cards/T072/31?lang=ru",
+                "reference": "T072/31@ru",
                 "standard_code": "T072",
+                "edition_key": ru_key,
                 "position": 31,
                 "title": "ru 31",
                 "level": 7,
                 "language": "ru",
+                "status": "in_force",
                 "occupation_code": "2529-0-001",
                 "isco_code": "2529",
+                "esco_uri": "http://data.europa.eu/esco/isco/C2529",
             }
         ],
     }
@@ -82,6 +89,7 @@ def test_a_page_past_the_end_is_not_found(client, cloud):
     assert response.status_code == 404
     assert "page" in response.json()["errors"]
     assert client.get("/api/v1/cards?page=x").status_code == 400
+    assert client.get("/api/v1/cards?page_size=101").json()["errors"]["page_size"][0]["code"] == "max_value"
 
 
 def test_it_serves_the_same_filterset_as_the_card_list(client, cloud):
@@ -96,11 +104,14 @@ def test_it_serves_the_same_filterset_as_the_card_list(client, cloud):
 
 
 def test_it_answers_get_only(client, cloud):
-    assert client.post("/api/v1/cards").status_code == 405
+    response = client.post("/api/v1/cards")
+    assert response.status_code == 405
+    assert response.json()["errors"]["detail"][0]["code"] == "method_not_allowed"
 
 
-def test_it_takes_four_queries(client, cloud, django_assert_num_queries):
-    with django_assert_num_queries(4):
+def test_it_takes_five_queries(client, cloud, django_assert_num_queries):
+    """The content revision, the filters' standards and ISCO-08 groups, the count, the page."""
+    with django_assert_num_queries(5):
         client.get("/api/v1/cards?level=6")
 
 
