@@ -181,8 +181,8 @@ def assert_none(problems: list) -> None:
 
 # Each parameter gets one share of the values, the next parameter the next share: every value reaches
 # every API route, and every page reading three parameters or more, through some parameter, at a third
-# of the requests of all values for all parameters (the run stays a few minutes). The whole-registry files are built per request: a
-# fifth of the values is enough for them.
+# of the requests of all values for all parameters (the run stays a few minutes). The whole-registry
+# files are built per request: a fifth of the values is enough for them.
 SHARES, SHARES_OF_DOWNLOADS = 3, 5
 
 
