@@ -80,6 +80,13 @@ class ContentAdmin(AccusativeTitles, TranslatedHistory, SimpleHistoryAdmin):
         super().__init__(model, admin_site)
         if hasattr(model, "history"):
             self.form = with_change_reason(self.form)
+        else:  # no change history of its own (import issues): Django's admin log, in Django's template
+            self.object_history_template = None
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not hasattr(self.model, "history"):
+            return admin.ModelAdmin.history_view(self, request, object_id, extra_context)
+        return super().history_view(request, object_id, extra_context)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

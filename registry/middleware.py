@@ -46,7 +46,22 @@ def refuse_nul_bytes(get_response):
 
     def middleware(request):
         if "\x00" in request.path or "\x00" in request.META.get("QUERY_STRING", "").replace("%00", "\x00"):
+            if request.path.startswith("/api/"):
+                return _api_bad_request(request)
             raise SuspiciousOperation("a NUL byte in the address")
         return get_response(request)
 
     return middleware
+
+
+def _api_bad_request(request):
+    """The API's one error shape (``api.errors``), in the language its ``lang`` asks for, never a page."""
+    from django.http import JsonResponse
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    lang = request.GET.get("lang", "")
+    with translation.override(lang if lang in ("kk", "ru") else settings.LANGUAGE_CODE):
+        message = gettext("The server could not understand this request. Check the address and try again.")
+    body = {"errors": {"detail": [{"message": message, "code": "bad_request"}]}}
+    return JsonResponse(body, status=400, json_dumps_params={"ensure_ascii": False})

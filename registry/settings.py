@@ -252,6 +252,9 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", default=30) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
+# Axes' own admin pages are English-only and outside our admin's translated, accusative titles: an
+# administrator lifts a lockout with `manage.py axes_reset_username NAME` (or `axes_reset`).
+AXES_ENABLE_ADMIN = False
 
 # --- Speed: serving, connections, background cache warming ---------------------------------------
 # Pages and JSON are gzipped by GZipMiddleware (above) when the client accepts it; against BREACH,
