@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import secrets
 import sys
 import tempfile
 import time
@@ -36,6 +35,7 @@ from pages import (
     prepare_database,
     report,
     run,
+    server_environment,
     start_server,
 )
 
@@ -65,17 +65,7 @@ def main() -> int:
     parser.add_argument("--no-page-cache", action="store_true", help="answer every request afresh")
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="registry.settings",
-        DATABASE_URL=args.postgres_url,
-        DEBUG="0",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS=HOST,
-        SECURE_SSL_REDIRECT="0",
-        LOG_LEVEL="WARNING",
-        PAGE_CACHE_SECONDS="0" if args.no_page_cache else os.environ.get("PAGE_CACHE_SECONDS", "600"),
-    )
+    env = server_environment(args.postgres_url, args.no_page_cache)
     prepare_database(args.postgres_url, args.reuse_db, env)
     run([str(PYTHON), "manage.py", "collectstatic", "--noinput", "-v0"], env, "collectstatic")
     port = free_port()

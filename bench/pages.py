@@ -244,6 +244,21 @@ def report(results: list[Result]) -> None:
         )
 
 
+def server_environment(postgres_url: str, no_page_cache: bool) -> dict:
+    """The environment gunicorn serves the benchmarks in: production settings on ``postgres_url``."""
+    return dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="registry.settings",
+        DATABASE_URL=postgres_url,
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS=HOST,
+        SECURE_SSL_REDIRECT="0",
+        LOG_LEVEL="WARNING",
+        PAGE_CACHE_SECONDS="0" if no_page_cache else os.environ.get("PAGE_CACHE_SECONDS", "600"),
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--clients", type=int, default=8, help="concurrent clients (default 8)")
@@ -265,17 +280,7 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="registry.settings",
-        DATABASE_URL=args.postgres_url,
-        DEBUG="0",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS=HOST,
-        SECURE_SSL_REDIRECT="0",
-        LOG_LEVEL="WARNING",
-        PAGE_CACHE_SECONDS="0" if args.no_page_cache else os.environ.get("PAGE_CACHE_SECONDS", "600"),
-    )
+    env = server_environment(args.postgres_url, args.no_page_cache)
     prepare_database(args.postgres_url, args.reuse_db, env)
     run([str(PYTHON), "manage.py", "collectstatic", "--noinput", "-v0"], env, "collectstatic")
 

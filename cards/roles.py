@@ -3,7 +3,7 @@ conflicts; ``reviewers`` only read: the content, its history and the worklist. N
 (that stays with superusers).
 
 Kept by ``ensure_editorial_roles`` after every ``migrate`` (and every ``flush``, which tests run), so the
-roles always hold the permissions of the models as they are now (migration ``cards/0007`` made them first).
+roles always hold the permissions of the models as they are now.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cards", "0007_editorial_roles"),
+        ("cards", "0006_change_history"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
