@@ -5,7 +5,9 @@ order that the parser reads as a field: card titles, the purpose, labour functio
 abilities, knowledge items, related professions, the standard's title. Every script payload sets
 ``window.hostileFlag``, so a page on which one ran is caught by reading that flag (and by a dialog,
 for the ``alert`` ones). ``planted()`` says which payloads landed in which field of the parsed copy,
-so a test can prove it looked at pages that really carry them.
+so a test can prove it looked at pages that really carry them: each payload is planted where the
+parsed copy carries it as written (a field read from a line the parser takes it from), so all of them
+land.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ SCRIPT_PAYLOADS = [
     "&lt;script&gt;window.hostileFlag='entity'&lt;/script&gt;",
     "{{ 7|add:7 }}{% now 'Y' %}",
 ]
-# Markup the readers must strip: a tag never reaches a field.
+# Real markup: where the readers keep it (the order's own text carries tags), the pages must escape it.
 TAG_PAYLOADS = [
     "<script>window.hostileFlag='script'</script>",
     '"><img src=x onerror="window.hostileFlag=\'img\'">',
@@ -89,15 +91,29 @@ def hostile_copy() -> tuple[bytes, list[Planted]]:
         by_kind.setdefault(target[0], []).append(target)
     queue = [t for round_ in itertools.zip_longest(*by_kind.values()) for t in round_ if t]
     for payload, in_front, fields in payloads:
+        fallback = None
         for field, original_text in queue:
             if original_text in used or original_text not in text or (fields and field not in fields):
                 continue
             new = f"{payload} {original_text}" if in_front else f"{original_text} {payload}"
-            text = text.replace(original_text, new)  # every occurrence: a title in the passport and the card
-            used.add(original_text)
-            planted.append(Planted(field, original_text, payload))
-            break
+            candidate = text.replace(original_text, new)  # every occurrence: a title in the passport and the card
+            fallback = fallback or (candidate, field, original_text)
+            if _lands(candidate, payload):
+                break
+            # Not read into a field from this line (a title wrapped in the card, a tag the readers drop): the next.
+        else:
+            if payload not in TAG_PAYLOADS or fallback is None:
+                raise AssertionError(f"no field of {ORIGINAL.name} carries {payload!r} once planted")
+            candidate, field, original_text = fallback  # markup the readers strip wherever it stands
+        text = candidate
+        used.add(original_text)
+        planted.append(Planted(field, original_text, payload))
     return text.encode("utf-8"), planted
+
+
+def _lands(text: str, payload: str) -> bool:
+    """Whether the parsed text carries the payload, as written, in one of its fields."""
+    return payload in field_texts(parse_bytes(text.encode("utf-8"), ORIGINAL.name))
 
 
 def write_hostile_copy(directory: Path) -> tuple[Path, list[Planted]]:

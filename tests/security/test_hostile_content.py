@@ -19,7 +19,6 @@ from openpyxl import load_workbook
 
 from tests.security.hostile import (
     FORMULAS,
-    LONG_WORD,
     SCRIPT_PAYLOADS,
     TAG_PAYLOADS,
     TEXT_PAYLOADS,
@@ -88,10 +87,9 @@ def hostile_urls() -> list[str]:
 
 def test_the_copy_carries_the_payloads_into_the_parsed_fields(hostile):
     landed = planted_in(hostile)
-    assert len(landed & set(SCRIPT_PAYLOADS)) >= 4, landed
-    assert landed & set(TAG_PAYLOADS), landed  # real markup reaches the database: the pages must escape it
-    assert LONG_WORD in landed and TEXT_PAYLOADS[0] in landed  # the 10,000-letter word, the RTL override
-    assert TITLE_FORMULA in landed and len(landed & set(FORMULAS)) >= 3, landed
+    every = {*SCRIPT_PAYLOADS, *TAG_PAYLOADS, *TEXT_PAYLOADS, *FORMULAS, TITLE_FORMULA}
+    # Each one as written, the javascript: URL, the tags, the zero-width characters and =HYPERLINK included.
+    assert every - landed == set()
     assert "<" in field_texts(hostile)
 
 
