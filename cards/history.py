@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.db import connection
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from cards.models import Ability, Knowledge, LabourFunction, ProfessionCard, RelatedProfession, Skill
 
@@ -22,7 +28,18 @@ class LastChange:
 
 def last_change_of(card: ProfessionCard) -> LastChange | None:
     """When the card or anything in its tree last changed (an import or an edit), in one query."""
-    pk = card.pk
+    sql, count = _last_change_sql(connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [card.pk] * count)
+        row = cursor.fetchone()
+    return LastChange(_aware(row[0]), row[1] or "") if row else None
+
+
+@functools.cache
+def _last_change_sql(vendor: str) -> tuple[str, int]:
+    """The UNION over the six history tables, compiled by the ORM once (per database vendor): building
+    it per page cost more than running it. Every parameter is the card's id."""
+    pk = 0
     dates = [
         ProfessionCard.history.filter(id=pk),
         LabourFunction.history.filter(card_id=pk),
@@ -33,5 +50,17 @@ def last_change_of(card: ProfessionCard) -> LastChange | None:
     ]
     columns = ("history_date", "history_change_reason")
     first, *others = [q.order_by().values_list(*columns) for q in dates]
-    row = first.union(*others, all=True).order_by("-history_date").first()
-    return LastChange(row[0], row[1] or "") if row else None
+    query = first.union(*others, all=True).order_by("-history_date")[:1].query
+    sql, params = query.get_compiler(connection=connection).as_sql()
+    if any(param != pk for param in params):
+        raise AssertionError(f"the last-change query takes more than the card's id: {params!r}")
+    return sql, len(params)
+
+
+def _aware(value: datetime | str) -> datetime:
+    """A raw cursor gives SQLite's dates as text or naive: the ORM would have made them aware in UTC."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    if settings.USE_TZ and timezone.is_naive(value):
+        return timezone.make_aware(value, UTC)
+    return value

@@ -43,6 +43,11 @@ class Matcher:
             )
             for i, word in enumerate(words)
         ]
+        # Both stemmers only cut endings off the lower-cased word (ё read as е), so a word can match
+        # only if one of these forms stands in it: a text holding none of them matches no query word
+        # and is not read word by word. (Off if a form is empty, which would stand in every text.)
+        forms = {form for _, exact, prefixes in self._rules for form in (*exact, *prefixes)}
+        self._forms = tuple(forms) if forms and all(forms) else None
 
     def of(self, token: str) -> frozenset[int]:
         """The positions in ``words`` of the query words that ``token`` (lower case) matches."""
@@ -62,6 +67,10 @@ class Matcher:
 
     def count(self, text: str) -> int:
         """How many of the query's words ``text`` has."""
+        if self._forms is not None:
+            normal = text.lower().replace("ё", "е")
+            if not any(form in normal for form in self._forms):
+                return 0
         matched: set[int] = set()
         for token in {t.lower() for t in kazakh.words(text)}:
             matched |= self.of(token)
