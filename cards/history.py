@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from cards.compiled import compiled_once
 from cards.models import Ability, Knowledge, LabourFunction, ProfessionCard, RelatedProfession, Skill
 
 IMPORT_REASON_PREFIX = "import: "  # importers.load.import_reason; cards must not import importers
@@ -28,18 +27,12 @@ class LastChange:
 
 def last_change_of(card: ProfessionCard) -> LastChange | None:
     """When the card or anything in its tree last changed (an import or an edit), in one query."""
-    sql, count = _last_change_sql(connection.vendor)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [card.pk] * count)
-        row = cursor.fetchone()
-    return LastChange(_aware(row[0]), row[1] or "") if row else None
+    rows = _last_changes(card.pk)
+    return LastChange(_aware(rows[0][0]), rows[0][1] or "") if rows else None
 
 
-@functools.cache
-def _last_change_sql(vendor: str) -> tuple[str, int]:
-    """The UNION over the six history tables, compiled by the ORM once (per database vendor): building
-    it per page cost more than running it. Every parameter is the card's id."""
-    pk = 0
+@compiled_once  # building the UNION over six history tables per page cost more than running it
+def _last_changes(pk: int):
     dates = [
         ProfessionCard.history.filter(id=pk),
         LabourFunction.history.filter(card_id=pk),
@@ -50,11 +43,7 @@ def _last_change_sql(vendor: str) -> tuple[str, int]:
     ]
     columns = ("history_date", "history_change_reason")
     first, *others = [q.order_by().values_list(*columns) for q in dates]
-    query = first.union(*others, all=True).order_by("-history_date")[:1].query
-    sql, params = query.get_compiler(connection=connection).as_sql()
-    if any(param != pk for param in params):
-        raise AssertionError(f"the last-change query takes more than the card's id: {params!r}")
-    return sql, len(params)
+    return first.union(*others, all=True).order_by("-history_date")[:1]
 
 
 def _aware(value: datetime | str) -> datetime:

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Count, Value
 from django.http import Http404
 
+from cards.compiled import compiled_once
 from cards.identity import has_occupation_code, profession_key
 from cards.isco import isco_titles
 from cards.models import Ability, Knowledge, LabourFunction, ProfessionCard, RelatedProfession
@@ -89,20 +90,14 @@ class FunctionRow:
 def function_tree(card_id: int) -> list[FunctionRow]:
     """The card's labour functions with their skills, and each skill's abilities and knowledge, in order.
 
-    Two queries (functions joined to their skills; abilities and knowledge as one union) and plain
-    rows instead of a few hundred model instances: the card page reads only these texts.
+    Two queries (functions joined to their skills; abilities and knowledge as one union), compiled
+    once (:mod:`cards.compiled`), and plain rows instead of a few hundred model instances: the card
+    page reads only these texts.
     """
     functions: list[FunctionRow] = []
     skills: dict[int, SkillRow] = {}
-    rows = (
-        LabourFunction.objects.filter(card_id=card_id)
-        .order_by("position", "skills__position")
-        .values_list(
-            "pk", "position", "title", "kind", "skills__pk", "skills__position", "skills__title", "skills__recognition"
-        )
-    )
     last_pk = None
-    for pk, position, title, kind, skill_pk, skill_position, skill_title, recognition in rows:
+    for pk, position, title, kind, skill_pk, skill_position, skill_title, recognition in _functions_and_skills(card_id):
         if pk != last_pk:
             functions.append(FunctionRow(position, title, kind, []))
             last_pk = pk
@@ -110,22 +105,39 @@ def function_tree(card_id: int) -> list[FunctionRow]:
             skill = skills[skill_pk] = SkillRow(skill_position, skill_title, recognition, [], [])
             functions[-1].skills.append(skill)
     if skills:
-        abilities = (
-            Ability.objects.filter(skill__labour_function__card_id=card_id)
-            .annotate(part=Value(0))
-            .values_list("part", "skill_id", "position", "text")
-        )
-        knowledge = (
-            Knowledge.objects.filter(skill__labour_function__card_id=card_id)
-            .annotate(part=Value(1))
-            .values_list("part", "skill_id", "position", "text")
-        )
-        for part, skill_id, _position, text in abilities.union(knowledge, all=True).order_by(
-            "part", "skill_id", "position"
-        ):
+        for part, skill_id, _position, text in _abilities_and_knowledge(card_id):
             skill = skills[skill_id]
             (skill.knowledge if part else skill.abilities).append(text)
     return functions
+
+
+@compiled_once
+def _functions_and_skills(card_id: int):
+    return (
+        LabourFunction.objects.filter(card_id=card_id)
+        .order_by("position", "skills__position")
+        .values_list(
+            "pk", "position", "title", "kind", "skills__pk", "skills__position", "skills__title", "skills__recognition"
+        )
+    )
+
+
+@compiled_once
+def _abilities_and_knowledge(card_id: int):
+    # Each part unordered (SQLite refuses ORDER BY inside a compound statement), the union ordered.
+    abilities = (
+        Ability.objects.filter(skill__labour_function__card_id=card_id)
+        .order_by()
+        .annotate(part=Value(0))
+        .values_list("part", "skill_id", "position", "text")
+    )
+    knowledge = (
+        Knowledge.objects.filter(skill__labour_function__card_id=card_id)
+        .order_by()
+        .annotate(part=Value(1))
+        .values_list("part", "skill_id", "position", "text")
+    )
+    return abilities.union(knowledge, all=True).order_by("part", "skill_id", "position")
 
 
 def related_professions_of(card: ProfessionCard):

@@ -85,6 +85,23 @@ def test_make_run_serves_the_registry_with_the_bundled_orders_imported(tmp_path)
         assert re.search(r'data-count="standards">22<', html)
         status, html = get(f"{base}/ru/")
         assert status == 200 and 'lang="ru"' in html
+        # Every page type answers on SQLite too (the suite's other tests run on PostgreSQL).
+        for language in ("kk", "ru"):
+            for page in (
+                "cards/J074/4/",
+                "cards/?level=5&level=6",
+                "search/?q=" + urllib.parse.quote("деректер қоры"),
+                "compare/?cards=J074/4@kk,J058/5@kk",
+                "cards/J074/4/ladder/",
+                "standards/J074/",
+                "standards/J074/changes/",
+                "occupations/",
+                "quality/",
+            ):
+                page_status, page_html = get(f"{base}/{language}/{page}")
+                assert page_status == 200 and f'lang="{language}"' in page_html, page
+        for api in ("cards/J074/4", "cards?level=5", "search?q=SQL", "compare?cards=J074/4@kk,J058/5@kk"):
+            assert get(f"{base}/api/v1/{api}")[0] == 200, api
 
         # DEBUG is off: the stylesheets have hashed names, and a wrong address gets the site's 404 page.
         stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', html)

@@ -33,6 +33,7 @@ class Matcher:
     def __init__(self, words: list[QueryWord]):
         self.words = words
         self._known: dict[str, frozenset[int]] = {}
+        self._counts: dict[str, int] = {}
         # QueryWord.matches, as two tests per word: a stem equal to one of its forms, or one that
         # starts with one of its long forms (str.startswith takes them all at once).
         self._rules = [
@@ -67,14 +68,17 @@ class Matcher:
 
     def count(self, text: str) -> int:
         """How many of the query's words ``text`` has."""
-        if self._forms is not None:
-            normal = text.lower().replace("ё", "е")
-            if not any(form in normal for form in self._forms):
-                return 0
-        matched: set[int] = set()
-        for token in {t.lower() for t in kazakh.words(text)}:
-            matched |= self.of(token)
-        return len(matched)
+        known = self._counts.get(text)
+        if known is not None:  # the same ability or knowledge line stands in many cards
+            return known
+        count = 0
+        if self._forms is None or any(form in text.lower().replace("ё", "е") for form in self._forms):
+            matched: set[int] = set()
+            for token in {t.lower() for t in kazakh.words(text)}:
+                matched |= self.of(token)
+            count = len(matched)
+        self._counts[text] = count
+        return count
 
 
 def count_matches(text: str, words: list[QueryWord]) -> int:
