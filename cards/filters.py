@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from cards import widgets
 from cards.isco import isco_titles
 from cards.models import ProfessionCard
 from standards.models import LANGUAGE_CHOICES, Standard
@@ -46,13 +47,21 @@ class CardFilter(django_filters.FilterSet):
         choices=LEVEL_CHOICES,
         distinct=False,
         label=_("ОРК level"),
-        widget=forms.CheckboxSelectMultiple,
+        widget=widgets.CheckboxSelectMultiple,
     )
     standard = django_filters.ChoiceFilter(
-        field_name="edition__standard__code", lookup_expr="exact", label=_("Standard"), empty_label=_("any")
+        field_name="edition__standard__code",
+        lookup_expr="exact",
+        label=_("Standard"),
+        empty_label=_("any"),
+        widget=widgets.Select,
     )
     isco = django_filters.ChoiceFilter(
-        field_name="isco_code", lookup_expr="exact", label=_("Occupation group (ISCO-08)"), empty_label=_("any")
+        field_name="isco_code",
+        lookup_expr="exact",
+        label=_("Occupation group (ISCO-08)"),
+        empty_label=_("any"),
+        widget=widgets.Select,
     )
     language = django_filters.ChoiceFilter(
         field_name="edition__language",
@@ -60,6 +69,7 @@ class CardFilter(django_filters.FilterSet):
         choices=LANGUAGE_CHOICES,
         label=_("Language of the text"),
         empty_label=_("page language first"),
+        widget=widgets.Select,
     )
     q = django_filters.CharFilter(
         field_name="title",
@@ -68,7 +78,9 @@ class CardFilter(django_filters.FilterSet):
         label=_("Words in the title"),
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    sort = django_filters.ChoiceFilter(choices=SORT_CHOICES, method="order_cards", label=_("Sort by"), empty_label=None)
+    sort = django_filters.ChoiceFilter(
+        choices=SORT_CHOICES, method="order_cards", label=_("Sort by"), empty_label=None, widget=widgets.Select
+    )
 
     class Meta:
         model = ProfessionCard
