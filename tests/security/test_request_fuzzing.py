@@ -241,3 +241,28 @@ def test_a_page_number_out_of_range_is_a_translated_404_and_a_bad_one_a_400(clie
     assert client.get("/kk/cards/?page=-3").status_code == 400
     assert client.get("/kk/cards/?page=99999999999999999999999").status_code == 404
     assert client.get("/ru/search/?q=тестировщик&page=999").status_code == 404
+
+
+# The parameters whose values a route checks: a hostile value there is refused (400, or 404 for a page
+# number past the end), never answered with a page that quietly ignored it. (Free text, ``q``, and the
+# parameters a route does not read are answered.)
+VALIDATED = {
+    "/ru/cards/": ["page", "level", "standard", "isco", "language", "sort"],
+    "/kk/search/?q=sql": ["page", "level", "standard", "sort"],
+    "/api/v1/cards": ["page", "page_size", "level", "standard", "isco", "language", "sort", "lang"],
+    "/api/v1/search?q=sql": ["limit", "level", "standard", "lang"],
+}
+
+
+@pytest.mark.parametrize("route", VALIDATED)
+def test_a_hostile_value_of_a_checked_parameter_is_refused_not_ignored(client, request_tally, route):
+    wrong = []
+    for parameter in VALIDATED[route]:
+        for value in HOSTILE_VALUES:
+            url = query(route, parameter, value)
+            response = client.get(url)
+            request_tally["requests"] += 1
+            request_tally[response.status_code] += 1
+            if response.status_code not in (400, 404):
+                wrong.append(f"{url[:120]}: {response.status_code}")
+    assert not wrong, f"{len(wrong)} hostile values answered as if valid:\n" + "\n".join(wrong[:20])
