@@ -3,6 +3,7 @@ from collections import Counter
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
+from importers.backup import BackupError, restore_backup
 from importers.pipeline import FORMATS
 from importers.service import DocumentReport, import_documents
 
@@ -14,7 +15,8 @@ class Command(BaseCommand):
         "transaction (a document that fails keeps its previous rows; a failure in linking keeps everything as it "
         "was). Re-importing a file keeps the corrections editors made: a field edited by hand and changed in the file "
         "too is a conflict, listed in admin, and the command exits non-zero unless --prefer-file or --prefer-edits "
-        "decides it."
+        "decides it. With --restore FILE, loads a backup that `export_standards --backup` wrote into an empty "
+        "database instead."
     )
 
     def add_arguments(self, parser):
@@ -43,9 +45,22 @@ class Command(BaseCommand):
             dest="prefer",
             help="Decide every conflict by keeping the edit made by hand over the file's value.",
         )
+        parser.add_argument(
+            "--restore",
+            metavar="FILE",
+            help=(
+                "Load this backup (written by `export_standards --backup`) into an empty, freshly migrated "
+                "database, all or nothing; refused if the database holds any content. Takes no paths."
+            ),
+        )
 
-    def handle(self, *args, paths, format, dry_run, skip_unchanged, prefer=None, **options):
+    def handle(self, *args, paths, format, dry_run, skip_unchanged, prefer=None, restore=None, **options):
         verbose = options["verbosity"] >= 1
+        if restore:
+            if paths or format or dry_run or skip_unchanged or prefer:
+                raise CommandError("--restore takes one backup file and no paths or other import options")
+            self._restore(restore, verbose)
+            return
         if verbose:
             self.stdout.write(_HEADER)
         try:
@@ -85,6 +100,18 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{result.open_conflicts} conflicts between edits made by hand and the file {where}; "
                 "resolve them there, or re-run with --prefer-file or --prefer-edits"
+            )
+
+    def _restore(self, path, verbose):
+        try:
+            report = restore_backup(path)
+        except BackupError as exc:
+            raise CommandError(str(exc)) from exc
+        if verbose:
+            models = ", ".join(f"{label} {n}" for label, n in sorted(report.counts.items()))
+            self.stdout.write(
+                f"restored {path}: {report.objects} objects ({models}) in {report.seconds:.1f} s; "
+                f"content revision {report.revision}. Run `manage.py warm_pages` to fill the page cache."
             )
 
     def _progress(self, verbose):
