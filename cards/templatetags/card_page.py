@@ -5,7 +5,7 @@ cards and standards, written out in Python: ``{% load card_page %}``.
 ``includes/card_functions.html`` rendered with a template loop: a large card has some 450 rows, and
 the template engine's cost per node (a variable lookup, an ``{% if %}``, a ``{% translate %}`` inside
 the loop) made them most of the page's time. Here every translated word is looked up once per page,
-and every imported text goes through :func:`django.utils.html.escape`: it stays data, never markup.
+and every imported text goes through :func:`cards.markup.escaped` (Django's escape): it stays data, never markup.
 ``functions`` are :class:`cards.selectors.FunctionRow` (from ``cards.selectors.function_tree``).
 ``{% card_title card %}`` and ``{% standard_title standard %}`` are what ``includes/card_title.html``
 and ``includes/standard_title.html`` render, without an include's cost in a row of a long table;
@@ -22,20 +22,22 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
+from cards.markup import escaped
+
 register = template.Library()
 
 
 @register.simple_tag
 def function_sections(functions, content_language: str) -> SafeString:
     # Each message is looked up once per page (and outside f-strings, where makemessages finds it).
-    lang = escape(content_language)
-    additional_text = escape(gettext("additional"))
-    link_title = escape(gettext("Link to this skill"))
-    abilities_heading = escape(gettext("Abilities"))
-    knowledge_heading = escape(gettext("Knowledge"))
-    none_listed_text = escape(gettext("None listed."))
-    no_skills_text = escape(gettext("No skills listed for this function."))
-    recognition_label = escape(gettext("Recognition of prior learning:"))
+    lang = escaped(content_language)
+    additional_text = escaped(gettext("additional"))
+    link_title = escaped(gettext("Link to this skill"))
+    abilities_heading = escaped(gettext("Abilities"))
+    knowledge_heading = escaped(gettext("Knowledge"))
+    none_listed_text = escaped(gettext("None listed."))
+    no_skills_text = escaped(gettext("No skills listed for this function."))
+    recognition_label = escaped(gettext("Recognition of prior learning:"))
     additional = f' <span class="badge">{additional_text}</span>'
     none_listed = f'<p class="none">{none_listed_text}</p>'
     no_skills = f'<p class="none">{no_skills_text}</p>\n'
@@ -46,7 +48,7 @@ def function_sections(functions, content_language: str) -> SafeString:
     def items(texts: list[str]) -> str:
         if not texts:
             return none_listed
-        return items_open + "".join(f"<li>{escape(text)}</li>" for text in texts) + "</ol>"
+        return items_open + "".join(f"<li>{escaped(text)}</li>" for text in texts) + "</ol>"
 
     out = []
     for function in functions:
@@ -56,9 +58,9 @@ def function_sections(functions, content_language: str) -> SafeString:
             f'<section class="function{" function-additional" if is_additional else ""}" id="f{f}" '
             f'aria-labelledby="f{f}-title">\n'
             f'<h2 id="f{f}-title">\n'
-            f'<span class="function-number">{escape(function_number % {"number": f})}'
+            f'<span class="function-number">{escaped(function_number % {"number": f})}'
             f"{additional if is_additional else ''}</span>\n"
-            f'<span class="function-title" lang="{lang}">{escape(function.title)}</span>\n'
+            f'<span class="function-title" lang="{lang}">{escaped(function.title)}</span>\n'
             "</h2>\n"
         )
         for skill in function.skills:
@@ -67,8 +69,8 @@ def function_sections(functions, content_language: str) -> SafeString:
                 f'<section class="skill" id="{anchor}" aria-labelledby="{anchor}-title">\n'
                 f'<h3 id="{anchor}-title">\n'
                 f'<a class="skill-number" href="#{anchor}" title="{link_title}">'
-                f"{escape(skill_number % {'function': f, 'skill': skill.position})}</a>\n"
-                f'<span class="skill-title" lang="{lang}">{escape(skill.title)}</span>\n'
+                f"{escaped(skill_number % {'function': f, 'skill': skill.position})}</a>\n"
+                f'<span class="skill-title" lang="{lang}">{escaped(skill.title)}</span>\n'
                 "</h3>\n"
                 '<div class="skill-items">\n'
                 f'<div class="abilities">\n<h4>{abilities_heading}</h4>\n{items(skill.abilities)}\n</div>\n'
@@ -76,7 +78,7 @@ def function_sections(functions, content_language: str) -> SafeString:
                 "</div>\n"
             )
             if skill.recognition:
-                recognition = escape(skill.recognition)
+                recognition = escaped(skill.recognition)
                 out.append(f'<p class="recognition">{recognition_label} <span lang="{lang}">{recognition}</span></p>\n')
             out.append("</section>\n")
         if not function.skills:

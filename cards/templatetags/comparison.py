@@ -11,11 +11,11 @@ from urllib.parse import quote
 
 from django import template
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from cards.identity import card_reference
+from cards.markup import escaped
 
 register = template.Library()
 
@@ -47,19 +47,19 @@ def compare_rows(groups, by_position: bool) -> SafeString:
     and that loop was most of the page's time). Each text of a card is escaped: data, never markup.
     """
     kinds = {
-        "function": escape(gettext("Labour function")),
-        "skill": escape(gettext("Skill")),
-        "ability": escape(gettext("Ability")),
-        "knowledge": escape(gettext("Knowledge")),
+        "function": escaped(gettext("Labour function")),
+        "skill": escaped(gettext("Skill")),
+        "ability": escaped(gettext("Ability")),
+        "knowledge": escaped(gettext("Knowledge")),
     }
-    common = escape(gettext("In both") if by_position else gettext("Common"))
-    changed = escape(gettext("Changed"))
-    changed_lower = escape(gettext("changed"))
-    only = escape(gettext("Only in:"))
-    absent_text = escape(gettext("not listed"))
-    moved_text = escape(gettext("moved"))
-    inserted_text = escape(gettext("inserted:"))
-    deleted_text = escape(gettext("deleted:"))
+    common = escaped(gettext("In both") if by_position else gettext("Common"))
+    changed = escaped(gettext("Changed"))
+    changed_lower = escaped(gettext("changed"))
+    only = escaped(gettext("Only in:"))
+    absent_text = escaped(gettext("not listed"))
+    moved_text = escaped(gettext("moved"))
+    inserted_text = escaped(gettext("inserted:"))
+    deleted_text = escaped(gettext("deleted:"))
     absent = f'<td class="compare-absent">{absent_text}</td>'
     moved = f' <span class="compare-moved">({moved_text})</span>'
     inserted = f'<ins><span class="visually-hidden">{inserted_text} </span>'
@@ -67,17 +67,17 @@ def compare_rows(groups, by_position: bool) -> SafeString:
 
     def segment(seg) -> str:
         if seg.op == "insert":
-            return f"{inserted}{escape(seg.text)}</ins>"
+            return f"{inserted}{escaped(seg.text)}</ins>"
         if seg.op == "delete":
-            return f"{deleted}{escape(seg.text)}</del>"
-        return escape(seg.text)
+            return f"{deleted}{escaped(seg.text)}</del>"
+        return escaped(seg.text)
 
     def cell_html(cell) -> str:
         if cell is None:
             return absent
         number = f'<span class="compare-number">{cell.number}.</span> ' if cell.number else ""
-        text = " ".join(segment(seg) for seg in cell.segments) if cell.segments else escape(cell.text)
-        return f'<td lang="{escape(cell.language)}">{number}{text}{moved if cell.moved else ""}</td>'
+        text = " ".join(segment(seg) for seg in cell.segments) if cell.segments else escaped(cell.text)
+        return f'<td lang="{escaped(cell.language)}">{number}{text}{moved if cell.moved else ""}</td>'
 
     out = []
     for group in groups:
@@ -89,10 +89,10 @@ def compare_rows(groups, by_position: bool) -> SafeString:
             elif status == "changed":
                 mark = changed
             else:
-                mark = f"{only} {escape(', '.join(row.only_in))}{f'; {changed_lower}' if row.changed else ''}"
+                mark = f"{only} {escaped(', '.join(row.only_in))}{f'; {changed_lower}' if row.changed else ''}"
             kind = kinds.get(row.kind, kinds["knowledge"])
             out.append(
-                f'<tr class="compare-row kind-{escape(row.kind)} status-{escape(status)}">\n'
+                f'<tr class="compare-row kind-{escaped(row.kind)} status-{escaped(status)}">\n'
                 f'<th scope="row" class="compare-row-head"><span class="compare-kind">{kind}</span>\n'
                 f'<span class="compare-mark">{mark}</span></th>\n'
                 f"{''.join(cell_html(cell) for cell in row.cells)}\n</tr>\n"
