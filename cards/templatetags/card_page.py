@@ -22,6 +22,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
+from cards.identity import card_path, card_reference
 from cards.markup import escaped
 
 register = template.Library()
@@ -137,6 +138,41 @@ def card_title(card) -> SafeString:
         mark = gettext("text in Kazakh only") if card.edition.language == "kk" else gettext("text in Russian only")
         title = format_html('{} <span class="language-mark" lang="{}">{}</span>', title, language, mark)
     return title
+
+
+@register.simple_tag
+def card_table_rows(cards, pickable: bool = False) -> SafeString:
+    """The rows of ``includes/card_table.html``: per card its title linked to its page, its standard,
+    ОРК level, language and НКЗ code, and with ``pickable`` its compare checkbox (the markup of
+    ``includes/compare_pick_checkbox.html``). A list page has 50 of them."""
+    compare_label = gettext("Compare “%(title)s”")
+    standard_paths: dict[str, str] = {}
+    out = []
+    for card in cards:
+        edition = card.edition
+        code = edition.standard.code
+        if code not in standard_paths:
+            standard_paths[code] = escaped(reverse("standard_detail", args=[code]))
+        pick = ""
+        if pickable:
+            box_id = f"compare-pick-{card.pk}"
+            label = escaped(compare_label % {"title": escaped(card.title)})  # blocktranslate escapes the title
+            pick = (
+                f'\n      <td><input type="checkbox" form="compare-pick" name="cards" '
+                f'value="{escaped(card_reference(card))}" id="{box_id}" class="compare-pick-box">'
+                f'<label for="{box_id}" class="visually-hidden">{label}</label>\n</td>'
+            )
+        out.append(
+            "\n    <tr>\n"
+            f'      <th scope="row" lang="{escaped(edition.language)}"><a href="{escaped(card_path(card))}">'
+            f"{card_title(card)}</a></th>\n"
+            f'      <td><a href="{standard_paths[code]}">{escaped(code)}</a> {standard_title(edition.standard)}</td>\n'
+            f'      <td class="number">{escaped(card.level or "—")}</td>\n'
+            f"      <td>{escaped(edition.get_language_display())}</td>\n"
+            f'      <td class="code">{escaped(card.occupation_code or "—")}</td>{pick}\n'
+            "    </tr>"
+        )
+    return mark_safe("".join(out))  # every text in it is escaped above
 
 
 @register.simple_tag
