@@ -125,6 +125,9 @@ STORAGES = {
 # Pages are cached until the content changes (standards.caching); 0 turns the page cache off.
 CACHES = {"default": env_cache("CACHE_URL", default="locmem://")}
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", default=600)
+# On PostgreSQL, each process keeps a copy of the content revision that LISTEN/NOTIFY keeps current
+# (standards.revision_feed; one extra connection per process), so a cached page costs no query.
+CONTENT_REVISION_FEED = env_bool("CONTENT_REVISION_FEED", default=True)
 
 # Where the bundled official texts live; import_standards reads them by default.
 ORDERS_DIR = BASE_DIR / "fixtures" / "orders"

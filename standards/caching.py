@@ -5,7 +5,8 @@ language, whether the user is staff, and the registry's content revision
 (``standards.revision``). Every content write bumps the revision, so an edit in
 admin or an import shows at once, on every app server, whatever cache backend
 (local memory per process, or a shared Redis): no cache must agree with another,
-stale entries are simply never read again and expire.
+stale entries are simply never read again and expire. A hit asks the database nothing: the revision
+comes from the process's copy the revision feed keeps current (``standards.revision_feed``).
 
 A page is read from one snapshot of the database (:func:`one_snapshot`): its half dozen queries
 see the registry either wholly before or wholly after an import or an edit that commits meanwhile,
@@ -25,7 +26,7 @@ from django.db import connection, transaction
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
-from standards.revision import current_revision
+from standards.revision import current_revision, known_revision
 
 
 def page_key(request, revision: int) -> str:
@@ -58,7 +59,7 @@ def cached_by_revision(view):
         if not settings.PAGE_CACHE_SECONDS:
             with one_snapshot():
                 return view(request, *args, **kwargs)
-        revision = current_revision()
+        revision = known_revision()
         hit = cache.get(page_key(request, revision))
         if hit is not None:
             content, content_type = hit

@@ -5,6 +5,10 @@ background thread renders the most visited pages under the new revision (``PAGE_
 path: ``standards`` knows nothing of the pages, which live in ``cards``), so the first reader after
 an import or an admin save is not the one who waits. Warming never runs in the request or the
 import itself, and its failure is logged, never raised.
+
+On PostgreSQL each bump is also announced (``NOTIFY``, delivered at commit) to every app server's
+copy of the revision (``standards.revision_feed``), which :func:`known_revision` answers from
+without a query.
 """
 
 from __future__ import annotations
@@ -19,31 +23,59 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from standards.models import ContentRevision
+from standards.revision_feed import APPLICATION_NAME, CHANNEL, RevisionFeed
 
 logger = logging.getLogger(__name__)
 
 
 def current_revision() -> int:
-    """The registry's content revision (one indexed single-row query).
-
-    Written as SQL: every cached page reads it, and the ORM's compiling of even this query cost as
-    much as the rest of a cache hit."""
-    meta = ContentRevision._meta
-    quote = connection.ops.quote_name
+    """The registry's content revision, as the database holds it now (one indexed single-row query)."""
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {quote(meta.get_field('number').column)} FROM {quote(meta.db_table)} "
-            f"WHERE {quote(meta.pk.column)} = %s",
-            [1],
-        )
-        row = cursor.fetchone()
+        return _read_revision(cursor)
+
+
+def known_revision() -> int:
+    """The content revision to look a cached page up under: this process's copy, kept current by the
+    revision feed, when it is (no query); else, and always inside a transaction (whose own
+    uncommitted bumps the feed cannot know), :func:`current_revision`."""
+    if settings.CONTENT_REVISION_FEED and connection.vendor == "postgresql" and not connection.in_atomic_block:
+        number = _feed.value()
+        if number is not None:
+            return number
+    return current_revision()
+
+
+def _read_revision(cursor) -> int:
+    # Written as SQL (quoted as both SQLite and PostgreSQL quote): every cached page reads it, and the
+    # ORM's compiling of even this query cost as much as the rest of a cache hit.
+    meta = ContentRevision._meta
+    cursor.execute(
+        f'SELECT "{meta.get_field("number").column}" FROM "{meta.db_table}" WHERE "{meta.pk.column}" = %s', [1]
+    )
+    row = cursor.fetchone()
     return row[0] if row else 0
+
+
+def _connect_listener():
+    """A connection of the feed's own to the registry's database (never one of Django's)."""
+    database = connections["default"]
+    params = database.get_connection_params()
+    params["application_name"] = APPLICATION_NAME
+    return database.Database.connect(**params)
+
+
+_feed = RevisionFeed(_connect_listener, _read_revision)
 
 
 def bump_revision() -> None:
     """Mark the content as changed: every page cached under the old revision is stale."""
     if not ContentRevision.objects.filter(pk=1).update(number=F("number") + 1, changed_at=timezone.now()):
         ContentRevision.objects.get_or_create(pk=1, defaults={"number": 1})
+    if connection.vendor == "postgresql":
+        number = current_revision()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_notify(%s, %s)", [CHANNEL, str(number)])  # delivered at commit
+        transaction.on_commit(lambda: _feed.committed(number))
     schedule_warming()
 
 

@@ -13,6 +13,7 @@ def _test_settings(request):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.PAGE_CACHE_SECONDS = 0
     settings.PAGE_WARMING = False  # no background thread rendering pages behind a test's back
+    settings.CONTENT_REVISION_FEED = False  # tests flush and write rows without announcing a revision
 
 
 @pytest.fixture(scope="session", autouse=True)
