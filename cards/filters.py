@@ -12,6 +12,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from cards import widgets
+from cards.form_rendering import FieldGroupRenderer
 from cards.isco import isco_titles
 from cards.models import ProfessionCard
 from standards.models import LANGUAGE_CHOICES, Standard
@@ -31,6 +32,12 @@ SORT_CHOICES = [
 ]
 
 PAGE_SIZE = 25
+
+
+class CardFilterForm(forms.Form):
+    """The filter form, its field groups written in Python (``cards.form_rendering``)."""
+
+    default_renderer = FieldGroupRenderer
 
 
 class CardFilter(django_filters.FilterSet):
@@ -76,7 +83,7 @@ class CardFilter(django_filters.FilterSet):
         lookup_expr="icontains",
         method="filter_words",
         label=_("Words in the title"),
-        widget=forms.TextInput(attrs={"type": "search"}),
+        widget=widgets.TextInput(attrs={"type": "search"}),
     )
     sort = django_filters.ChoiceFilter(
         choices=SORT_CHOICES, method="order_cards", label=_("Sort by"), empty_label=None, widget=widgets.Select
@@ -85,6 +92,7 @@ class CardFilter(django_filters.FilterSet):
     class Meta:
         model = ProfessionCard
         fields = ["level", "standard", "isco", "language", "q", "sort"]
+        form = CardFilterForm
 
     def __init__(self, data=None, queryset=None, *, language: str | None = None, **kwargs):
         if queryset is None:

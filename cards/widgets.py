@@ -13,7 +13,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 
-def _attrs(attrs: dict) -> str:
+def attributes(attrs: dict) -> str:
     """Django's ``attrs.html``: `` name="value"``, a bare name for True, nothing for False."""
     out = []
     for name, value in attrs.items():
@@ -25,9 +25,15 @@ def _attrs(attrs: dict) -> str:
 
 def _input(widget: dict) -> str:
     value = "" if widget["value"] is None else f' value="{conditional_escape(str(widget["value"]))}"'
-    return (
-        f'<input type="{widget["type"]}" name="{conditional_escape(widget["name"])}"{value}{_attrs(widget["attrs"])}>\n'
-    )
+    name = conditional_escape(widget["name"])
+    return f'<input type="{widget["type"]}" name="{name}"{value}{attributes(widget["attrs"])}>\n'
+
+
+class TextInput(forms.TextInput):
+    """``forms.TextInput`` without its templates (``input.html``, ``attrs.html``)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return mark_safe(_input(self.get_context(name, value, attrs)["widget"]).strip())
 
 
 class Select(forms.Select):
@@ -35,13 +41,13 @@ class Select(forms.Select):
 
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]
-        parts = [f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>']
+        parts = [f'<select name="{conditional_escape(widget["name"])}"{attributes(widget["attrs"])}>']
         for group_name, options, _index in widget["optgroups"]:
             if group_name:
                 parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
             for option in options:
                 parts.append(
-                    f'\n  <option value="{conditional_escape(str(option["value"]))}"{_attrs(option["attrs"])}>'
+                    f'\n  <option value="{conditional_escape(str(option["value"]))}"{attributes(option["attrs"])}>'
                     f"{conditional_escape(option['label'])}</option>\n"
                 )
             if group_name:
