@@ -1,7 +1,7 @@
 """Benchmark the pages under load: gunicorn on PostgreSQL with the bundled orders, 8 concurrent clients.
 
     .venv/bin/python bench/pages.py [--clients 8] [--workers 3] [--requests 3000] [--seconds 20]
-                                    [--postgres-url URL] [--reuse-db] [--check] [--no-page-cache]
+                                    [--postgres-url URL] [--reuse-db] [--check] [--no-page-cache] [--gzip]
 
 Makes (or, with --reuse-db, reuses) a scratch database ``registry_bench_pages`` on the local
 PostgreSQL, migrates it and imports the bundled orders; serves it with gunicorn on a free loopback
@@ -125,10 +125,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+HEADERS: dict[str, str] = {}  # --gzip: {"Accept-Encoding": "gzip"}, as a browser asks
+
+
 def get(port: int, path: str) -> tuple[int, bytes]:
     conn = http.client.HTTPConnection(HOST, port, timeout=10)
     try:
-        conn.request("GET", path)
+        conn.request("GET", path, headers=HEADERS)
         response = conn.getresponse()
         return response.status, response.read()
     finally:
@@ -278,7 +281,12 @@ def main() -> int:
         action="store_true",
         help="serve every page uncached (PAGE_CACHE_SECONDS=0): the cost of a miss",
     )
+    parser.add_argument(
+        "--gzip", action="store_true", help="clients accept gzip, as browsers do (default: plain answers)"
+    )
     args = parser.parse_args()
+    if args.gzip:
+        HEADERS["Accept-Encoding"] = "gzip"
 
     env = server_environment(args.postgres_url, args.no_page_cache)
     prepare_database(args.postgres_url, args.reuse_db, env)
@@ -296,7 +304,8 @@ def main() -> int:
             print(
                 f"gunicorn: {args.workers} {kind} workers on {HOST}:{port}, DEBUG off; {args.clients} clients; "
                 f"per page at most {args.requests} requests or {args.seconds:g} s in {args.rounds} round(s); "
-                f"{os.cpu_count()} CPUs shared; page cache {'off' if args.no_page_cache else 'on'}."
+                f"{os.cpu_count()} CPUs shared; page cache {'off' if args.no_page_cache else 'on'}; "
+                f"answers {'gzip-compressed' if args.gzip else 'plain'}."
             )
             for name, path in [BASELINE, *PAGES]:
                 load(port, name, path, args.clients, args.warmup, args.seconds)

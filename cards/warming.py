@@ -59,6 +59,7 @@ def _environ(path: str) -> dict:
         "SERVER_PORT": "443",
         "HTTP_HOST": host,
         "REMOTE_ADDR": "127.0.0.1",
+        "HTTP_ACCEPT_ENCODING": "gzip",  # as browsers ask: the page is stored compressed too, compressed here
         "SERVER_PROTOCOL": "HTTP/1.1",
         "wsgi.url_scheme": "https",  # as behind the HTTPS proxy: no redirect to https
         "wsgi.input": io.BytesIO(b""),

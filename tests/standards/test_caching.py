@@ -1,3 +1,5 @@
+import gzip
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
@@ -88,3 +90,41 @@ def test_each_language_and_query_string_is_cached_apart(client, page_cache):
 def test_errors_are_not_cached(client, page_cache):
     assert client.get("/kk/cards/NOPE/1/").status_code == 404
     assert client.get("/kk/cards/?level=9").status_code == 400
+
+
+def test_a_cached_page_is_compressed_once_for_every_client_that_accepts_gzip(client, page_cache, skill, monkeypatch):
+    from standards import caching
+
+    compressed = []
+    compress = caching.compress_string
+    monkeypatch.setattr(caching, "compress_string", lambda content: compressed.append(1) or compress(content))
+    url = card_url(skill.labour_function.card)
+    plain = client.get(url)
+    first, second = client.get(url, HTTP_ACCEPT_ENCODING="gzip, br"), client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert len(compressed) == 1
+    for answer in (first, second):
+        assert answer["Content-Encoding"] == "gzip"
+        assert int(answer["Content-Length"]) == len(answer.content) < len(plain.content)
+        assert gzip.decompress(answer.content) == plain.content
+        assert "Accept-Encoding" in answer["Vary"]
+    assert "Accept-Encoding" in plain["Vary"] and not plain.has_header("Content-Encoding")
+    assert client.get(url).content == plain.content  # and a client that does not accept it still reads it plain
+
+
+def test_a_page_first_rendered_for_gzip_is_stored_both_ways(client, page_cache, skill, monkeypatch):
+    from standards import caching
+
+    url = card_url(skill.labour_function.card)
+    first = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert first["Content-Encoding"] == "gzip"
+    monkeypatch.setattr(caching, "compress_string", lambda content: pytest.fail("compressed again"))
+    again = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert again.content == first.content
+    assert gzip.decompress(first.content) == client.get(url).content
+
+
+def test_without_the_page_cache_gzip_is_left_to_the_middleware(client, skill, monkeypatch):
+    url = card_url(skill.labour_function.card)
+    answer = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert answer["Content-Encoding"] == "gzip"
+    assert b"\xd0" in gzip.decompress(answer.content)  # Cyrillic, UTF-8
