@@ -45,6 +45,13 @@ def known_revision() -> int:
     return current_revision()
 
 
+def feed_revision() -> int | None:
+    """This process's copy of the revision, if the feed is on and knows it current (``/healthz`` shows it)."""
+    if settings.CONTENT_REVISION_FEED and connection.vendor == "postgresql":
+        return _feed.value()
+    return None
+
+
 def _read_revision(cursor) -> int:
     # Written as SQL (quoted as both SQLite and PostgreSQL quote): every cached page reads it, and the
     # ORM's compiling of even this query cost as much as the rest of a cache hit.

@@ -16,7 +16,7 @@ def test_it_reports_the_database_and_the_content_revision(client):
     revision = current_revision()
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "revision": revision}
+    assert response.json() == {"status": "ok", "database": "ok", "revision": revision, "revision_feed": None}
     assert "no-cache" in response["Cache-Control"] and "max-age=0" in response["Cache-Control"]
 
 

@@ -150,3 +150,11 @@ def test_a_cached_page_asks_the_database_nothing_and_shows_a_committed_edit_at_o
     page = client.get(url).content.decode()
     assert "Түзетілген машық" in page and "Талдау жүргізу" not in page
     cache.clear()
+
+
+def test_healthz_shows_the_revision_cached_pages_are_looked_up_under(client, process_feed):
+    client.get("/healthz")  # starts the feed
+    assert wait_for(lambda: client.get("/healthz").json()["revision_feed"] == current_revision())
+    with transaction.atomic():
+        bump_revision()
+    assert wait_for(lambda: client.get("/healthz").json()["revision_feed"] == current_revision())
