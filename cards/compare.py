@@ -53,10 +53,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict, deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cached_property
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -236,10 +237,12 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
 
     Words compare case- and punctuation-insensitively; segments carry the original words.
     """
+    return _word_diff(old, new, normalise_name)
+
+
+def _word_diff(old: str, new: str, fold: Callable[[str], str]) -> tuple[Segment, ...]:
     old_words, new_words = old.split(), new.split()
-    matcher = SequenceMatcher(
-        None, [normalise_name(w) for w in old_words], [normalise_name(w) for w in new_words], False
-    )
+    matcher = SequenceMatcher(None, [fold(w) for w in old_words], [fold(w) for w in new_words], False)
     segments = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -250,6 +253,20 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
         if j2 > j1:
             segments.append(Segment("insert", " ".join(new_words[j1:j2])))
     return tuple(segments)
+
+
+def _folder() -> Callable[[str], str]:
+    """:func:`normalise_name` remembering what it folded: one alignment folds each distinct text (and
+    word) once, though the same text stands in several cards and the same word in many texts."""
+    memo: dict[str, str] = {}
+
+    def fold(text: str) -> str:
+        key = memo.get(text)
+        if key is None:
+            key = memo[text] = normalise_name(text)
+        return key
+
+    return fold
 
 
 # --- matching ------------------------------------------------------------------------------------
@@ -275,8 +292,17 @@ def match_texts(left: Sequence[str], right: Sequence[str], threshold: float = TH
     (left-only before right-only between two pairs). Matches that cross the longest
     in-order chain of matches are kept, marked ``moved``.
     """
-    left_keys = [normalise_name(t) for t in left]
-    right_keys = [normalise_name(t) for t in right]
+    return _match_keys([normalise_name(t) for t in left], [normalise_name(t) for t in right], threshold)
+
+
+def _match_keys(left_keys: Sequence[str], right_keys: Sequence[str], threshold: float) -> list[Pair]:
+    """:func:`match_texts` of texts already normalised."""
+    n_left, n_right = len(left_keys), len(right_keys)
+    # Shortcuts giving what the general case below would: nothing to match, or the same list twice.
+    if not n_left or not n_right:
+        return [Pair(i, None) for i in range(n_left)] + [Pair(None, j) for j in range(n_right)]
+    if left_keys == right_keys:
+        return [Pair(i, i, 100.0) for i in range(n_left)]
     match: dict[int, tuple[int, float]] = {}
     taken: set[int] = set()
     by_text: dict[str, deque[int]] = defaultdict(deque)
@@ -287,21 +313,25 @@ def match_texts(left: Sequence[str], right: Sequence[str], threshold: float = TH
             j = by_text[key].popleft()
             match[i] = (j, 100.0)
             taken.add(j)
+    free_right = [(j, b) for j, b in enumerate(right_keys) if j not in taken]
     candidates = []
-    for i, a in enumerate(left_keys):
-        if i in match:
-            continue
-        for j, b in enumerate(right_keys):
-            if j in taken:
+    if free_right and len(match) < n_left:
+        # similarity() with a cutoff: rapidfuzz skips the pairs that cannot reach it (it gives 0 for
+        # them) and scores the others exactly as without one.
+        cutoff = min(max(threshold, 0.0), 100.0)
+        ratio, token_sort_ratio = fuzz.ratio, fuzz.token_sort_ratio
+        for i, a in enumerate(left_keys):
+            if i in match:
                 continue
-            score = similarity(a, b)
-            if score >= threshold:
-                candidates.append((-score, abs(i - j), i, j))
+            for j, b in free_right:
+                score = max(ratio(a, b, score_cutoff=cutoff), token_sort_ratio(a, b, score_cutoff=cutoff))
+                if score >= threshold:
+                    candidates.append((-score, abs(i - j), i, j))
     for negative_score, _, i, j in sorted(candidates):
         if i not in match and j not in taken:
             match[i] = (j, -negative_score)
             taken.add(j)
-    return _merge(len(left), len(right), match)
+    return _merge(n_left, n_right, match)
 
 
 def _in_order(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
@@ -344,31 +374,46 @@ def _merge(n_left: int, n_right: int, match: dict[int, tuple[int, float]]) -> li
 # --- alignment -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Node:
+class _Node(NamedTuple):
     text: str
+    key: str  # the normalised text
     number: int | None
-    children: dict[str, list[_Node]]
+    children: tuple[list[_Node], list[_Node], list[_Node]]  # skills, abilities, knowledge
 
 
-def _nodes(card: CardTree) -> list[_Node]:
+# What lies under a row of each kind: (index into _Node.children, kind, Row attribute).
+_CHILDREN = {
+    "function": ((0, "skill", "skills"),),
+    "skill": ((1, "ability", "abilities"), (2, "knowledge", "knowledge")),
+    "ability": (),
+    "knowledge": (),
+}
+_NONE: tuple[list[_Node], list[_Node], list[_Node]] = ([], [], [])
+
+
+def _nodes(card: CardTree, fold: Callable[[str], str]) -> list[_Node]:
     return [
         _Node(
             f.title,
+            fold(f.title),
             f.number,
-            {
-                "skill": [
+            (
+                [
                     _Node(
                         s.title,
+                        fold(s.title),
                         s.number,
-                        {
-                            "ability": [_Node(t, n, {}) for n, t in enumerate(s.abilities, 1)],
-                            "knowledge": [_Node(t, n, {}) for n, t in enumerate(s.knowledge, 1)],
-                        },
+                        (
+                            [],
+                            [_Node(t, fold(t), n, _NONE) for n, t in enumerate(s.abilities, 1)],
+                            [_Node(t, fold(t), n, _NONE) for n, t in enumerate(s.knowledge, 1)],
+                        ),
                     )
                     for s in f.skills
-                ]
-            },
+                ],
+                [],
+                [],
+            ),
         )
         for f in card.functions
     ]
@@ -386,18 +431,26 @@ def align_cards(cards: Sequence[CardTree], method: str | None = None) -> Alignme
         raise ValueError(f"unknown method {method!r}")
     labels = tuple(c.label for c in cards)
     languages = tuple(c.language for c in cards)
-    rows = _align("function", [_nodes(c) for c in cards], method, labels, languages)
+    fold = _folder()
+    rows = _align("function", [_nodes(c, fold) for c in cards], method, labels, languages, fold)
     return Alignment(tuple(cards), method, rows)
 
 
 def _align(
-    kind: str, columns: list[list[_Node]], method: str, labels: tuple[str, ...], languages: tuple[str, ...]
+    kind: str,
+    columns: list[list[_Node]],
+    method: str,
+    labels: tuple[str, ...],
+    languages: tuple[str, ...],
+    fold: Callable[[str], str],
 ) -> list[Row]:
     if method == POSITION:
         depth = max((len(c) for c in columns), default=0)
         grid = [[(c[k], False) if k < len(c) else None for c in columns] for k in range(depth)]
     else:
         grid = _align_by_text(columns)
+    by_text = method == TEXT
+    children = _CHILDREN[kind]
     rows = []
     for entries in grid:
         cells: list[Cell | None] = []
@@ -407,16 +460,35 @@ def _align(
                 cells.append(None)
                 continue
             node, moved = entry
-            cell = Cell(node.text, node.number, moved=moved, key=normalise_name(node.text), language=language)
-            if method == TEXT and previous is not None and cell.key != previous.key:
-                cell.segments = word_diff(previous.text, cell.text)
+            cell = Cell(node.text, node.number, moved=moved, key=node.key, language=language)
+            if by_text and previous is not None and cell.key != previous.key:
+                cell.segments = _word_diff(previous.text, cell.text, fold)
             cells.append(cell)
             previous = cell
         row = Row(kind, tuple(cells), labels)
-        for child_kind, attribute in (("skill", "skills"), ("ability", "abilities"), ("knowledge", "knowledge")):
-            child_columns = [entry[0].children.get(child_kind, []) if entry else [] for entry in entries]
-            if any(child_columns):
-                setattr(row, attribute, _align(child_kind, child_columns, method, labels, languages))
+        for index, child_kind, attribute in children:
+            child_columns = [entry[0].children[index] if entry else [] for entry in entries]
+            listing = [column for column, nodes in enumerate(child_columns) if nodes]
+            if len(listing) == 1:  # one card lists these: nothing to match (often, between different professions)
+                column = listing[0]
+                setattr(row, attribute, _alone(child_kind, child_columns[column], column, labels, languages[column]))
+            elif listing:
+                setattr(row, attribute, _align(child_kind, child_columns, method, labels, languages, fold))
+        rows.append(row)
+    return rows
+
+
+def _alone(kind: str, nodes: list[_Node], column: int, labels: tuple[str, ...], language: str) -> list[Row]:
+    """What :func:`_align` gives for items that only the card of ``column`` lists: a row for each,
+    and for each item under it, with one cell."""
+    rows = []
+    for node in nodes:
+        cells: list[Cell | None] = [None] * len(labels)
+        cells[column] = Cell(node.text, node.number, key=node.key, language=language)
+        row = Row(kind, tuple(cells), labels)
+        for index, child_kind, attribute in _CHILDREN[kind]:
+            if node.children[index]:
+                setattr(row, attribute, _alone(child_kind, node.children[index], column, labels, language))
         rows.append(row)
     return rows
 
@@ -425,9 +497,13 @@ def _align_by_text(columns: list[list[_Node]]) -> list[list[tuple[_Node, bool] |
     """Progressive alignment: each column against the rows of the columns before it."""
     grid: list[list[tuple[_Node, bool] | None]] = [[(node, False)] for node in columns[0]] if columns else []
     for k, column in enumerate(columns[1:], 1):
-        representatives = [next(e[0].text for e in reversed(row) if e is not None) for row in grid]
+        if not column:  # nothing to match: every row gets an empty cell
+            for row in grid:
+                row.append(None)
+            continue
+        representatives = [next(e[0].key for e in reversed(row) if e is not None) for row in grid]
         merged = []
-        for pair in match_texts(representatives, [n.text for n in column]):
+        for pair in _match_keys(representatives, [n.key for n in column], THRESHOLD):
             row = grid[pair.left] if pair.left is not None else [None] * k
             merged.append([*row, (column[pair.right], pair.moved) if pair.right is not None else None])
         grid = merged
@@ -450,14 +526,25 @@ def _step(row: Row, before: int, after: int, method: str) -> str | None:
 
 def summarise(alignment: Alignment) -> list[StepSummary]:
     """Counts of common, changed, added and removed items per kind, for each pair of neighbouring columns."""
-    steps = []
-    for before in range(len(alignment.cards) - 1):
-        counts = {kind: Counts() for kind in KINDS}
-        for row, _, _ in alignment.walk():
-            outcome = _step(row, before, before + 1, alignment.method)
-            if outcome is not None:
-                setattr(counts[row.kind], outcome, getattr(counts[row.kind], outcome) + 1)
-        steps.append(StepSummary(before, before + 1, counts))
+    steps = [
+        StepSummary(before, before + 1, {kind: Counts() for kind in KINDS})
+        for before in range(len(alignment.cards) - 1)
+    ]
+    by_position = alignment.method == POSITION
+    for row, _, _ in alignment.walk():  # once, every step at each row (what _step says of it)
+        cells = row.cells
+        for step in steps:
+            a, b = cells[step.before], cells[step.after]
+            counts = step.counts[row.kind]
+            if a is None:
+                if b is not None:
+                    counts.added += 1
+            elif b is None:
+                counts.removed += 1
+            elif by_position or a.key == b.key:
+                counts.common += 1
+            else:
+                counts.changed += 1
     return steps
 
 

@@ -13,20 +13,24 @@ A card reference, as typed in ``?cards=`` (codes case-insensitive):
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import reduce
 from itertools import pairwise
 from operator import or_
 
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db import connection
+from django.db.models import F, IntegerField, Prefetch, Q, Value, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from cards import compare
 from cards.compare import Alignment, CardTree, FunctionNode, SkillNode, align_cards
 from cards.identity import card_reference
 from cards.models import Ability, Knowledge, LabourFunction, ProfessionCard, Skill
-from standards.models import Edition
+from cards.selectors import LISTED_FIELDS
+from standards.models import Edition, Standard
 
 MIN_CARDS, MAX_CARDS = 2, 4
 LANGUAGES = ("kk", "ru")
@@ -93,24 +97,13 @@ def tree_prefetches() -> list[Prefetch]:
     ]
 
 
-def cards_by_reference(references: list[CardReference], language: str) -> list[ProfessionCard]:
-    """The cards the references name, with their trees: five queries in all.
+def cards_by_reference(references: list[CardReference], language: str, with_trees: bool = True) -> list[ProfessionCard]:
+    """The cards the references name, with their trees: five queries in all. Without ``with_trees``
+    the cards alone, in one query (:func:`card_trees` reads their trees in one more).
 
     Raises :class:`CardReferenceError` naming the first reference without a card.
     """
-    conditions = []
-    for ref in references:
-        where = Q(edition__standard__code__iexact=ref.code, position=ref.position)
-        if ref.edition_key:
-            where &= Q(edition__key=ref.edition_key)
-        else:
-            where &= Q(edition__status=Edition.Status.IN_FORCE)
-        conditions.append(where)
-    candidates = list(
-        ProfessionCard.objects.filter(reduce(or_, conditions)).select_related(
-            "edition__standard", "edition__document", "occupation"
-        )
-    )
+    candidates = _candidates(references)
     chosen = []
     for ref in references:
         matching = [c for c in candidates if _names(ref, c)]
@@ -121,9 +114,84 @@ def cards_by_reference(references: list[CardReference], language: str) -> list[P
         # The page language first, as current_card does.
         matching.sort(key=lambda c: c.edition.language != language)
         chosen.append(matching[0])
-    # Trees of the chosen cards only (not of the other-language candidates), in four queries.
-    prefetch_related_objects(chosen, *tree_prefetches())
+    if with_trees:
+        # Trees of the chosen cards only (not of the other-language candidates), in four queries.
+        prefetch_related_objects(chosen, *tree_prefetches())
     return chosen
+
+
+# What the comparisons read of a card: what a listed card shows, and its edition's version for its label
+# (not the card's long texts kept as JSON: reading and decoding them for every candidate cost more than
+# the query). Model.from_db takes each model's fields in the model's order.
+CHOSEN_FIELDS = (*LISTED_FIELDS, "edition__version", "edition__year")
+_CHOSEN_MODELS = (
+    (ProfessionCard, "", {"id", "edition"}),
+    (Edition, "edition__", {"id", "standard"}),
+    (Standard, "edition__standard__", {"id"}),
+)
+_CHOSEN_COLUMNS = [
+    (
+        model,
+        [
+            (prefix + field.name, field.attname)
+            for field in model._meta.concrete_fields
+            if field.name in names or prefix + field.name in CHOSEN_FIELDS or prefix + field.attname in CHOSEN_FIELDS
+        ],
+    )
+    for model, prefix, names in _CHOSEN_MODELS
+]
+# Values no reference has (codes and keys are letters, digits and dashes, positions at most 999; a
+# position out of the column's range would compile to no query), compiled into the query where the
+# references' go, as cards.compiled does with an id: Django's compiler building this query of joins
+# and alternatives cost more than PostgreSQL running it.
+_CODES = tuple(f"~code-{k}~" for k in range(MAX_CARDS))
+_POSITIONS = tuple(32_000 + k for k in range(MAX_CARDS))
+_KEYS = tuple(f"~key-{k}~" for k in range(MAX_CARDS))
+
+
+def _candidates(references: list[CardReference]) -> list[ProfessionCard]:
+    """The cards that the references may name, in either language, with their editions and standards
+    (``CHOSEN_FIELDS`` of them). One query."""
+    text, params = _candidates_sql(connection.vendor, tuple(bool(ref.edition_key) for ref in references))
+    values = {}
+    for k, ref in enumerate(references):
+        values.update({_CODES[k]: ref.code, _POSITIONS[k]: ref.position, _KEYS[k]: ref.edition_key})
+    with connection.cursor() as cursor:
+        cursor.execute(text, [values.get(param, param) for param in params])
+        rows = cursor.fetchall()
+    (_, card_columns), (_, edition_columns), (_, standard_columns) = _CHOSEN_COLUMNS
+    card_names = [attname for _, attname in card_columns]
+    edition_names = [attname for _, attname in edition_columns]
+    standard_names = [attname for _, attname in standard_columns]
+    a, b = len(card_names), len(card_names) + len(edition_names)
+    cards = []
+    for row in rows:
+        card = ProfessionCard.from_db(connection.alias, card_names, row[:a])
+        edition = Edition.from_db(connection.alias, edition_names, row[a:b])
+        edition.standard = Standard.from_db(connection.alias, standard_names, row[b:])
+        card.edition = edition
+        cards.append(card)
+    return cards
+
+
+@functools.cache
+def _candidates_sql(vendor: str, with_keys: tuple[bool, ...]) -> tuple[str, tuple]:
+    """The query of :func:`_candidates` for references with or without an edition key, in that order."""
+    conditions = []
+    for k, with_key in enumerate(with_keys):
+        where = Q(edition__standard__code__iexact=_CODES[k], position=_POSITIONS[k])
+        if with_key:
+            where &= Q(edition__key=_KEYS[k])
+        else:
+            where &= Q(edition__status=Edition.Status.IN_FORCE)
+        conditions.append(where)
+    paths = [path for _, columns in _CHOSEN_COLUMNS for path, _ in columns]
+    queryset = ProfessionCard.objects.filter(reduce(or_, conditions)).values_list(*paths)
+    text, params = queryset.query.get_compiler(connection=connection).as_sql()
+    placed = [value for value in params if value in (*_CODES, *_POSITIONS, *_KEYS)]
+    if len(placed) != len(set(placed)) or len(placed) != len(with_keys) * 2 + sum(with_keys):
+        raise AssertionError("the candidates' query does not read each reference's values once")
+    return text, params
 
 
 def _names(ref: CardReference, card: ProfessionCard) -> bool:
@@ -158,6 +226,88 @@ def card_tree(card: ProfessionCard, label: str = "") -> CardTree:
         language=card.edition.language,
         label=label or card_label(card),
     )
+
+
+def card_trees(cards: list[ProfessionCard]) -> list[CardTree]:
+    """:func:`card_tree` of each of 1 to ``MAX_CARDS`` cards, their trees read in one query of plain rows.
+
+    What the comparison page runs: for four large cards the prefetched model instances (some two
+    thousand) and the four queries' compiling cost more than aligning the trees.
+    """
+    functions: dict[int, list[tuple]] = defaultdict(list)  # by card: (id, number, title, kind)
+    skills: dict[int, list[tuple]] = defaultdict(list)  # by function: (id, number, title)
+    items: tuple[dict[int, list[str]], dict[int, list[str]]] = (defaultdict(list), defaultdict(list))
+    for part, parent, pk, position, number, text, kind in _tree_rows([card.pk for card in cards]):
+        if part == 0:
+            functions[parent].append((pk, number or position, text, kind))
+        elif part == 1:
+            skills[parent].append((pk, number or position, text))
+        else:
+            items[part - 2][parent].append(text)
+    abilities, knowledge = items
+    return [
+        CardTree(
+            functions=tuple(
+                FunctionNode(
+                    title,
+                    tuple(
+                        SkillNode(skill_title, tuple(abilities[skill]), tuple(knowledge[skill]), skill_number)
+                        for skill, skill_number, skill_title in skills[function]
+                    ),
+                    number,
+                    kind,
+                )
+                for function, number, title, kind in functions[card.pk]
+            ),
+            language=card.edition.language,
+            label=card_label(card),
+        )
+        for card in cards
+    ]
+
+
+# Card ids no table holds, compiled into the tree query where the cards' ids go (cards.compiled's way,
+# for several ids): fewer cards repeat the first one's id.
+_CARD_IDS = tuple(-918_273_645 - k for k in range(MAX_CARDS))
+
+
+@functools.cache
+def _tree_sql(vendor: str) -> tuple[str, tuple]:
+    def part(queryset, number: int, parent: str, text: str, kind):
+        return (
+            queryset.order_by()  # SQLite refuses ORDER BY inside a compound statement: the union is ordered
+            .annotate(part=Value(number), parent=F(parent), item=F(text), item_kind=kind)
+            .values_list("part", "parent", "pk", "position", "item_number", "item", "item_kind")
+        )
+
+    no_number, no_kind = Value(None, output_field=IntegerField()), Value("")
+    ids = list(_CARD_IDS)
+    functions = LabourFunction.objects.filter(card_id__in=ids).annotate(item_number=F("number"))
+    skills = Skill.objects.filter(labour_function__card_id__in=ids).annotate(item_number=F("number"))
+    abilities = Ability.objects.filter(skill__labour_function__card_id__in=ids).annotate(item_number=no_number)
+    knowledge = Knowledge.objects.filter(skill__labour_function__card_id__in=ids).annotate(item_number=no_number)
+    union = part(functions, 0, "card_id", "title", F("kind")).union(
+        part(skills, 1, "labour_function_id", "title", no_kind),
+        part(abilities, 2, "skill_id", "text", no_kind),
+        part(knowledge, 3, "skill_id", "text", no_kind),
+        all=True,
+    )
+    text, params = union.order_by("part", "parent", "position").query.get_compiler(connection=connection).as_sql()
+    if sum(param in _CARD_IDS for param in params) != len(_CARD_IDS) * 4:
+        raise AssertionError("the tree query does not read every card id in every part")
+    return text, params
+
+
+def _tree_rows(card_ids: list[int]) -> list[tuple]:
+    """(part, parent id, id, position, number, text, kind) of the functions (part 0, parent the card),
+    skills (1, the function), abilities (2) and knowledge items (3, both the skill) of the cards."""
+    if not 0 < len(card_ids) <= MAX_CARDS:
+        raise ValueError(f"1 to {MAX_CARDS} cards, not {len(card_ids)}")
+    text, params = _tree_sql(connection.vendor)
+    ids = dict(zip(_CARD_IDS, [*card_ids, *[card_ids[0]] * (MAX_CARDS - len(card_ids))], strict=True))
+    with connection.cursor() as cursor:
+        cursor.execute(text, [ids.get(param, param) for param in params])
+        return cursor.fetchall()
 
 
 def align_loaded_cards(*cards: ProfessionCard, method: str | None = None) -> Alignment:

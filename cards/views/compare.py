@@ -17,7 +17,7 @@ from cards.comparison_data import (
     MIN_CARDS,
     CardReferenceError,
     card_label,
-    card_tree,
+    card_trees,
     cards_by_reference,
     ladder_cards,
     ladder_steps,
@@ -33,8 +33,8 @@ EXAMPLES = ("J068/1,J068/2", "J068/1@kk,J068/1@ru", "J071/2022-kk/4,J071/4")
 
 @cached_by_revision
 def compare(request):
-    """``?cards=J068/1,J068/2``: 2 to 4 cards in columns, rows aligned by meaning. Five queries
-    (six when a card's text is in the other language: its label in the page language).
+    """``?cards=J068/1,J068/2``: 2 to 4 cards in columns, rows aligned by meaning. Two queries: the
+    cards, their trees (three when a card's text is in the other language: its label in the page language).
 
     Fewer than two cards, or the picker's "Find" button (``find=1``), show the picker: the cards
     chosen so far as ticked boxes and, for ``q``, the cards whose names match (two more queries).
@@ -49,7 +49,9 @@ def compare(request):
     }
     try:
         references = chosen_references(values)
-        cards = with_page_labels(cards_by_reference(references, language), language) if references else []
+        cards = (
+            with_page_labels(cards_by_reference(references, language, with_trees=False), language) if references else []
+        )
     except CardReferenceError as error:
         ctx.update(error=str(error), picker=_picker(text, [], [], language))
         return render(request, "cards/compare.html", ctx, status=400)
@@ -57,7 +59,7 @@ def compare(request):
     ctx["picker"] = _picker(text, cards, refs, language)
     if len(cards) < MIN_CARDS or request.GET.get("find"):
         return render(request, "cards/compare.html", ctx)
-    alignment = engine.align_cards([card_tree(card) for card in cards])
+    alignment = engine.align_cards(card_trees(cards))
     ctx.update(
         columns=[
             {

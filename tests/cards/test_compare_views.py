@@ -17,8 +17,8 @@ from tests.factories import make_card, make_edition, make_labour_function, make_
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
-# One query resolves every card reference; four load the trees (functions, skills, abilities, knowledge).
-COMPARE_QUERIES = 5
+# One query resolves every card reference; one loads the trees (functions, skills, abilities, knowledge).
+COMPARE_QUERIES = 2
 # And one for the names in the page language of the cards whose text is in the other one (none when all are in it).
 LABELS_QUERY = 1
 # One for the shown card (current_card), one for its ladder, four for the ladder's trees.
