@@ -7,13 +7,29 @@ its own ``<mark>`` tags. The words of a text match a query word by the rule of
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
+from itertools import accumulate
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from cards import kazakh
+from cards.markup import escaped
 from cards.search.query import PREFIX_MIN, QueryWord, russian_stem
+
+LETTER = kazakh.WORD.pattern.removesuffix("+")  # one letter of a word (kazakh.WORD is a run of them)
+# Lower-casing maps every letter of a word to one letter of a word and every other character to
+# none, but for these two: "İ" becomes two characters, the Kelvin sign a Latin "k". A text without
+# them has its words where its lower-cased copy has them (tests/cards/test_search_matcher.py
+# checks every character).
+UNEVEN = ("\u0130", "\u212a")
+SEPARATOR = "\x00"  # between the passages of a card read at once: no letter, so no word spans two
+
+
+def _even(text: str) -> bool:
+    return UNEVEN[0] not in text and UNEVEN[1] not in text
 
 
 @lru_cache(maxsize=8192)
@@ -45,10 +61,14 @@ class Matcher:
             for i, word in enumerate(words)
         ]
         # Both stemmers only cut endings off the lower-cased word (ё read as е), so a word can match
-        # only if one of these forms stands in it: a text holding none of them matches no query word
-        # and is not read word by word. (Off if a form is empty, which would stand in every text.)
+        # only if it starts with one of these forms: one regular expression finds those words in the
+        # lower-cased text, and the others are never asked about. (Off if a form is empty, which would
+        # start every word: then every word is asked.)
         forms = {form for _, exact, prefixes in self._rules for form in (*exact, *prefixes)}
-        self._forms = tuple(forms) if forms and all(forms) else None
+        self._starts = None
+        if forms and all(forms):
+            alternatives = "|".join(re.escape(form) for form in sorted(forms, key=lambda f: (-len(f), f)))
+            self._starts = re.compile(f"(?<!{LETTER})(?:{alternatives}){LETTER}*")
 
     def of(self, token: str) -> frozenset[int]:
         """The positions in ``words`` of the query words that ``token`` (lower case) matches."""
@@ -66,19 +86,49 @@ class Matcher:
     def is_match(self, token: str) -> bool:
         return bool(self.of(token.lower()))
 
+    def matches(self, text: str) -> Iterator[tuple[int, int, frozenset[int]]]:
+        """Where ``text`` has a word that matches, in order: (start, end, the query words it matches)."""
+        if self._starts is not None and _even(text):
+            for match in self._starts.finditer(text.lower().replace("ё", "е")):
+                found = self.of(match.group())
+                if found:
+                    yield match.start(), match.end(), found
+            return
+        for match in kazakh.WORD.finditer(text):
+            found = self.of(match.group().lower())
+            if found:
+                yield match.start(), match.end(), found
+
     def count(self, text: str) -> int:
         """How many of the query's words ``text`` has."""
         known = self._counts.get(text)
-        if known is not None:  # the same ability or knowledge line stands in many cards
-            return known
-        count = 0
-        if self._forms is None or any(form in text.lower().replace("ё", "е") for form in self._forms):
+        if known is None:  # the same ability or knowledge line stands in many cards
             matched: set[int] = set()
-            for token in {t.lower() for t in kazakh.words(text)}:
-                matched |= self.of(token)
-            count = len(matched)
-        self._counts[text] = count
-        return count
+            for _start, _end, found in self.matches(text):
+                matched |= found
+            known = self._counts[text] = len(matched)
+        return known
+
+    def counts(self, texts: list[str]) -> Iterator[tuple[int, int]]:
+        """(position in ``texts``, :meth:`count`) of each text that has a query word, in order; the
+        texts read at once, as one lower-cased text (a card's fifty passages, one pass)."""
+        joined = SEPARATOR.join(texts)
+        if self._starts is None or not _even(joined):
+            for i, text in enumerate(texts):
+                if count := self.count(text):
+                    yield i, count
+            return
+        ends = list(accumulate(len(text) + 1 for text in texts))  # where each text's separator ends
+        current, matched = -1, set()
+        for start, _end, found in self.matches(joined):
+            i = bisect_right(ends, start)
+            if i != current:
+                if matched:
+                    yield current, len(matched)
+                current, matched = i, set()
+            matched |= found
+        if matched:
+            yield current, len(matched)
 
 
 def count_matches(text: str, words: list[QueryWord]) -> int:
@@ -102,29 +152,29 @@ def best_passage(
     shared by the cards of one page.
     """
     matcher = matcher or Matcher(words)
-    best, best_count = None, 0
-    title_count = matcher.count(title) if title_marked else 0
-    for label, language, text in passages:
-        count = matcher.count(text)
-        if count > best_count and count > title_count and text != title:
+    best, best_count = None, matcher.count(title) if title_marked else 0
+    if best_count >= len(words):  # no passage has more words than the query
+        return None
+    for i, count in matcher.counts([text for _label, _language, text in passages]):
+        if count > best_count and passages[i][2] != title:
+            label, language, text = passages[i]
             best, best_count = (label, language, text), count
+            if count >= len(words):
+                break
     return best
 
 
 def highlight(text: str, words: list[QueryWord], matcher: Matcher | None = None) -> SafeString:
     """``text`` escaped, then the words that match the query wrapped in ``<mark>``."""
+    if not words:
+        return mark_safe(escaped(text))
     matcher = matcher or Matcher(words)
     out = []
     position = 0
-    for match in kazakh.WORD.finditer(text):
-        out.append(escape(text[position : match.start()]))
-        token = match.group(0)
-        if words and matcher.is_match(token):
-            out.append(f"<mark>{escape(token)}</mark>")
-        else:
-            out.append(escape(token))
-        position = match.end()
-    out.append(escape(text[position:]))
+    for start, end, _found in matcher.matches(text):
+        out.append(f"{escaped(text[position:start])}<mark>{escaped(text[start:end])}</mark>")
+        position = end
+    out.append(escaped(text[position:]))
     return mark_safe("".join(out))
 
 
@@ -134,9 +184,8 @@ def excerpt(text: str, words: list[QueryWord], width: int = 220, matcher: Matche
         return text
     matcher = matcher or Matcher(words)
     start = 0
-    for match in kazakh.WORD.finditer(text):
-        if matcher.is_match(match.group(0)):
-            start = max(0, match.start() - width // 3)
-            break
+    for first, _end, _found in matcher.matches(text):
+        start = max(0, first - width // 3)
+        break
     end = min(len(text), start + width)
     return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")

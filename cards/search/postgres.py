@@ -1,4 +1,4 @@
-"""The PostgreSQL scorer, the reference: tsvector matches per word and trigram similarity, in one query.
+"""The PostgreSQL scorer, the reference: tsvector matches per word in one query, and trigram similarity.
 
 The index rows carry tsvector columns (``russian`` for Russian text, ``simple`` over Kazakh
 stems) with GIN indexes. A word no name has is read as a typo by :mod:`cards.search.typos` on the
@@ -24,6 +24,15 @@ from cards.search.scoring import WEIGHTS, Match
 TRIGRAM_THRESHOLD = 0.75
 
 
+# What the tests read of a row. The body vector and the stems, the largest values, are stored
+# compressed out of line: read as plain values once per row (concatenated with nothing, in a subquery
+# of their own, "b"), they are not fetched and decompressed again for each word's test or each name
+# group's stems.
+VECTORS = {column: f"s.{column}_vector" for column in WEIGHTS} | {"body": "b.body_vector"}
+BODY = "s.body_vector || ''::tsvector AS body_vector"
+STEMS = "CASE WHEN named.typos THEN s.stems || '{}'::jsonb END AS stems"
+
+
 def _code_filter(parsed: ParsedQuery):
     """SQL and params that keep rows having one of the query's НКЗ codes."""
     clauses, params = [], []
@@ -37,79 +46,76 @@ def score(cards, parsed: ParsedQuery) -> tuple[list[Match], list[dict[str, float
     """The matches :func:`cards.search.scoring.combine` scores, for the index rows of ``cards``, and
     per query word the stems its typo was read as (:func:`cards.search.typos.read_typos`).
 
-    The inner query tests each word once against each vector, through the GIN indexes; the
-    outer one turns the tests into the word scores.
+    Each word's tsquery is made once (the WITH below); the inner query tests it against each
+    vector of each candidate row, the outer one turns the tests into the word scores.
     """
-    tests, test_params, word_scores, body_hits, named, named_params = [], [], [], [], [], []
+    queries, query_params, tests, test_params, word_scores, body_hits, named = [], [], [], [], [], [], []
     for i, word in enumerate(parsed.words):
-        tsquery = "(to_tsquery('russian', %s) || to_tsquery('simple', %s))"
-        for column in ("title", "alias", "standard", "body"):
-            # An uncorrelated IN: one GIN index scan per word and vector, hashed, instead of
-            # reading (and decompressing) every card's large body vector.
-            tests.append(
-                f"s.card_id IN (SELECT card_id FROM cards_cardsearchtext WHERE {column}_vector @@ {tsquery}) "
-                f"AS {column}{i}"
-            )
-            test_params += [word.tsquery_russian(), word.tsquery_kazakh()]
+        queries.append(f"to_tsquery('russian', %s) || to_tsquery('simple', %s) AS q{i}")
+        query_params += [word.tsquery_russian(), word.tsquery_kazakh()]
+        # The row's own vectors, tested once per row (a NULL vector matches nothing). On the registry's
+        # few hundred cards PostgreSQL reads every row's vectors whichever way it is asked; asked as
+        # one "IN (SELECT ... @@ ...)" per word and vector, planning the dozen subqueries and
+        # folding their tsqueries cost as much as running them.
+        tests += [f"COALESCE({VECTORS[column]} @@ q.q{i}, FALSE) AS {column}{i}" for column in WEIGHTS]
         word_scores.append(f"GREATEST({', '.join(f'CASE WHEN {c}{i} THEN {WEIGHTS[c]} ELSE 0 END' for c in WEIGHTS)})")
         body_hits.append(f"(CASE WHEN body{i} THEN 1 ELSE 0 END)")
         if len(word.text) < typos.MIN_LENGTH:
             named.append(f"TRUE AS named{i}")  # too short to read as a typo
-            tests.append(f"0 AS similar{i}")
         else:
-            # Typos only for a word that no name has: whether one has it is one index-backed
-            # test, made once (the WITH below); word_similarity over every card's names costs
-            # ~10 ms a word.
+            # Typos only for a word that no name has: whether one has it is tested once (the WITH below).
             named.append(
-                f"EXISTS (SELECT 1 FROM cards_cardsearchtext WHERE title_vector @@ {tsquery} "
-                f"OR alias_vector @@ {tsquery} OR standard_vector @@ {tsquery}) AS named{i}"
+                f"EXISTS (SELECT 1 FROM cards_cardsearchtext WHERE title_vector @@ q.q{i} "
+                f"OR alias_vector @@ q.q{i} OR standard_vector @@ q.q{i}) AS named{i}"
             )
-            named_params += [word.tsquery_russian(), word.tsquery_kazakh()] * 3
-            tests.append(f"CASE WHEN named.named{i} THEN 0 ELSE word_similarity(%s, s.names) END AS similar{i}")
-            test_params.append(word.text)
     codes = []
     for i, code in enumerate(parsed.occupation_codes):
         tests.append(f"CASE WHEN s.codes LIKE %s THEN 1.0 WHEN s.alias_codes LIKE %s THEN 0.5 ELSE 0 END AS code{i}")
         test_params += [f"% {code} %", f"% {code} %"]
         codes.append(f"code{i}")
     code_sql, code_params = _code_filter(parsed)
-    where = f"AND ({code_sql})" if code_sql else ""
-    card_sql, card_params = cards.order_by().values("pk").query.sql_with_params()
+    where = f"WHERE {code_sql}" if code_sql else ""
+    # The candidates with what a Match reads of them, joined (DISTINCT: one row per card, whatever the
+    # filters join): planning "s.card_id IN (...)" and two more joins for these columns cost more.
+    listed = cards.order_by().values("pk", "edition__standard_id", "position", "occupation_code", "title")
+    card_sql, card_params = listed.distinct().query.sql_with_params()
     n = len(parsed.words)
     columns = [
         *word_scores,
         f"({' + '.join(body_hits) or '0'})",
         f"({' + '.join(codes) or '0'})",
-        *(f"similar{i}" for i in range(n)),
         *(f"named{i}" for i in range(n)),
     ]
     # The names and their stems only where a word may be a typo: reading them costs more than the tests.
-    stems = ", ".join(
-        f"CASE WHEN named.typos THEN s.stems->>'{group}' END AS {group}_stems" for group in typos.NAME_GROUPS
-    )
+    stems = ", ".join(f"b.stems->>'{group}' AS {group}_stems" for group in typos.NAME_GROUPS)
+    # MATERIALIZED: made once, not copied into every expression that reads them.
     sql = f"""
-        WITH named AS (SELECT *, NOT ({" AND ".join(f"named{i}" for i in range(n)) or "TRUE"}) AS typos
-                       FROM (SELECT {", ".join(named) or "TRUE"}) tests)
+        WITH q AS MATERIALIZED (SELECT {", ".join(queries) or "TRUE AS none"}),
+        named AS MATERIALIZED (SELECT *, NOT ({" AND ".join(f"named{i}" for i in range(n)) or "TRUE"}) AS typos
+                               FROM (SELECT {", ".join(named) or "TRUE"} FROM q) tests)
         SELECT card_id, standard_id, position, language, occupation_code, title, names,
                {", ".join(f"{group}_stems" for group in typos.NAME_GROUPS)}, {", ".join(columns)}
         FROM (
-            SELECT s.card_id, e.standard_id, c.position, s.language, c.occupation_code, c.title,
+            SELECT s.card_id, c.standard_id, c.position, s.language, c.occupation_code, c.title,
                    CASE WHEN named.typos THEN s.names ELSE '' END AS names,
                    {stems}, named.*{"".join(", " + t for t in tests)}
-            FROM cards_cardsearchtext s
+            FROM ({card_sql}) AS c (id, standard_id, position, occupation_code, title)
+            JOIN cards_cardsearchtext s ON s.card_id = c.id
+            CROSS JOIN q
             CROSS JOIN named
-            JOIN cards_professioncard c ON c.id = s.card_id
-            JOIN standards_edition e ON e.id = c.edition_id
-            WHERE s.card_id IN ({card_sql}) {where}
+            CROSS JOIN LATERAL (SELECT {BODY + ", " if n else ""}{STEMS} OFFSET 0) b
+            {where}
             OFFSET 0  -- keeps PostgreSQL from inlining the tests into every use of them
         ) tested
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*named_params, *test_params, *card_params, *code_params])
+        cursor.execute(sql, [*query_params, *test_params, *card_params, *code_params])
         fetched = cursor.fetchall()
-    matches, similar, flags = [], {}, [True] * n
+    matches, flags = [], [True] * n
+    unread = typos.name_stems({})  # one for the rows of a query that reads no names (none of its words is a typo)
     for row in fetched:
         card, names, groups, values = row[:6], row[6], row[7:10], row[10:]  # card: Match's first six fields
+        stems = typos.name_stems(dict(zip(typos.NAME_GROUPS, groups, strict=True))) if any(groups) else unread
         matches.append(
             Match(
                 *card,
@@ -117,14 +123,32 @@ def score(cards, parsed: ParsedQuery) -> tuple[list[Match], list[dict[str, float
                 body_hits=int(values[n]),
                 code_score=float(values[n + 1]),
                 names=names,
-                name_stems=typos.name_stems(dict(zip(typos.NAME_GROUPS, groups, strict=True))),
+                name_stems=stems,
             )
         )
-        similar[row[0]] = [float(v) for v in values[n + 2 : 2 * n + 2]]
-        flags = list(values[2 * n + 2 :])
+        flags = list(values[n + 2 :])
+    similar: dict[int, dict[int, float]] = {}
 
     def trigram(i: int, match: Match) -> float:
-        value = similar[match.card_id][i]
-        return WEIGHTS["alias"] * value if value >= TRIGRAM_THRESHOLD else 0.0
+        if i not in similar:
+            similar[i] = _similar(parsed.words[i].text, [match.card_id for match in matches])
+        return WEIGHTS["alias"] * similar[i].get(match.card_id, 0.0)
 
     return matches, typos.read_typos(parsed.words, flags, matches, trigram)
+
+
+def _similar(word: str, card_ids: list[int]) -> dict[int, float]:
+    """The cards whose names ``word`` is similar to, by ``word_similarity``, at :data:`TRIGRAM_THRESHOLD`
+    or more. Asked only for a word the typo reading reads as nothing: over every candidate's names
+    it costs ~7 ms a word, more than the rest of the search."""
+    sql = """
+        SELECT card_id, similarity FROM (
+            SELECT card_id, word_similarity(%s, names) AS similarity
+            FROM cards_cardsearchtext WHERE card_id = ANY(%s)
+            OFFSET 0  -- keeps PostgreSQL from computing it twice
+        ) tested
+        WHERE similarity >= %s
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [word, card_ids, TRIGRAM_THRESHOLD])
+        return {card_id: float(similarity) for card_id, similarity in cursor.fetchall()}

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.db.models import Case, F, JSONField, When
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from cards.filters import PAGE_SIZE, CardFilter, PageOfCards, page_of
-from cards.models import ProfessionCard
+from cards.models import CardSearchText, ProfessionCard
 from cards.search import fallback, postgres
 from cards.search.highlight import Matcher, best_passage, excerpt, highlight
 from cards.search.query import ParsedQuery, QueryWord, parse_query
@@ -99,40 +100,49 @@ class SearchResult:
     def hits(self, ranked: list[tuple[int, float]]) -> list[SearchHit]:
         """The cards of ``ranked`` (card id, score) in that order, highlighted."""
         by_id = self._cards([pk for pk, _score in ranked])
-        return [self._hit(by_id[pk], score) for pk, score in ranked if pk in by_id]
+        return [self._hit(by_id[pk], score, _passages(by_id[pk])) for pk, score in ranked if pk in by_id]
 
-    def _cards(self, ids: list[int], listed: bool = False) -> dict[int, ProfessionCard]:
-        """The cards with their standards and passages; with ``listed``, only what the search page
-        shows of a card (``LISTED_FIELDS``): decoding every card's JSON fields was a third of its time."""
+    def _cards(self, ids: list[int]) -> dict[int, ProfessionCard]:
+        """The cards with their standards and passages."""
         cards = ProfessionCard.objects.filter(pk__in=ids).select_related("edition__standard", "search_text")
-        if listed:
-            cards = cards.only(*LISTED_FIELDS, "search_text__card_id", "search_text__passages")
-        else:
-            cards = cards.defer(
-                *(f"search_text__{name}" for name in ("names", "texts", "stems", "codes", "alias_codes")),
-                *(f"search_text__{column}_vector" for column in ("title", "alias", "standard", "body")),
-            )
+        cards = cards.defer(
+            *(f"search_text__{name}" for name in ("names", "texts", "stems", "codes", "alias_codes")),
+            *(f"search_text__{column}_vector" for column in ("title", "alias", "standard", "body")),
+        )
         return {card.pk: card for card in cards}
 
     def _professions(self, professions: list[Profession]) -> list[ProfessionHit]:
-        by_id = self._cards([pk for profession in professions for pk, _score in profession.cards], listed=True)
+        # Only what the page shows of a card (LISTED_FIELDS): decoding every card's JSON fields was a
+        # third of its time. And the passages of each profession's best card only, as a value of the
+        # card's row: its other levels show none, and an index row's model instance cost more than
+        # the query.
+        ids = [pk for profession in professions for pk, _score in profession.cards]
+        best = [profession.cards[0][0] for profession in professions]
+        passages = Case(When(pk__in=best, then=F("search_text__passages")), output_field=JSONField())
+        cards = ProfessionCard.objects.filter(pk__in=ids).select_related("edition__standard").only(*LISTED_FIELDS)
+        by_id = {card.pk: card for card in cards.annotate(best_passages=passages)}
         with_page_labels(by_id.values(), self.filterset.language)
+        found = [[by_id[pk] for pk, _score in profession.cards if pk in by_id] for profession in professions]
+        passages = {pk: by_id[pk].best_passages for pk in best if pk in by_id}
+        if missing := [cards[0].pk for cards in found if cards and cards[0].pk not in passages]:
+            # A best card gone since the ranking was read (outside one snapshot): its next level shows instead.
+            passages |= dict(CardSearchText.objects.filter(card_id__in=missing).values_list("card_id", "passages"))
         hits = []
-        for profession in professions:
-            cards = [by_id[pk] for pk, _score in profession.cards if pk in by_id]
+        for profession, cards in zip(professions, found, strict=True):
             if not cards:
                 continue
             levels = sorted(cards, key=lambda c: (c.level if c.level is not None else 99, c.position))
-            hits.append(ProfessionHit(profession.key, self._hit(cards[0], profession.score), levels))
+            hit = self._hit(cards[0], profession.score, passages.get(cards[0].pk))
+            hits.append(ProfessionHit(profession.key, hit, levels))
         return hits
 
-    def _hit(self, card: ProfessionCard, score: float) -> SearchHit:
-        words = self.marked_words
+    def _hit(self, card: ProfessionCard, score: float, passages: list[list[str]] | None) -> SearchHit:
         if self._matcher is None:
-            self._matcher = Matcher(words)  # one per result: the cards of a page share their words
+            self._matcher = Matcher(self.marked_words)  # one per result: the cards of a page share their words
         matcher = self._matcher
+        words = matcher.words
         hit = SearchHit(card=card, score=round(score, 3), title=highlight(card.title, words, matcher))
-        passages = getattr(getattr(card, "search_text", None), "passages", None) or []
+        passages = passages or []
         # A card in the other language shows its title unmarked (includes/card_title.html).
         title_marked = not getattr(card, "in_other_language", False)
         best = best_passage(card.title, passages, words, title_marked=title_marked, matcher=matcher)
@@ -141,6 +151,10 @@ class SearchResult:
             hit.passage_label = PASSAGE_LABELS.get(label, label)
             hit.passage = highlight(excerpt(text, words, matcher=matcher), words, matcher)
         return hit
+
+
+def _passages(card: ProfessionCard) -> list[list[str]] | None:
+    return getattr(getattr(card, "search_text", None), "passages", None)
 
 
 def search_cards(query: str, *, language: str, filters: dict | None = None) -> SearchResult:

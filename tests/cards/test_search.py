@@ -208,6 +208,20 @@ def test_it_tolerates_a_typo_in_a_title(registry):
     assert ranked("разроботчик облачных")[0] == registry["developer_ru"].pk
 
 
+def test_trigram_similarity_is_asked_only_for_a_word_the_typo_reading_reads_as_nothing(registry, monkeypatch):
+    if connection.vendor != "postgresql":
+        pytest.skip("trigram similarity is PostgreSQL's")
+    from cards.search import postgres
+
+    asked = []
+    similar = postgres._similar
+    monkeypatch.setattr(postgres, "_similar", lambda word, card_ids: asked.append(word) or similar(word, card_ids))
+    assert ranked("деректр базасы", language="kk")[0] == registry["admin"].pk  # read as деректер
+    assert asked == []
+    assert ranked("кубернетис облачных")[0] == registry["developer_ru"].pk  # a word the reading cannot read
+    assert asked == ["кубернетис"]
+
+
 def test_a_kazakh_typo_finds_the_testers(db, backend):
     testers = make_edition(standard=make_standard(code="T057", title_kk="Бағдарламалық қамтылымды тестілеу"))
     tester = make_card(
