@@ -40,6 +40,8 @@ BASELINE = ("trivial view", "/bench/trivial/")
 # The four largest kk cards by item count (bench/compare.py picks them the same way).
 COMPARISON = "/kk/compare/?cards=J074/4@kk,J058/5@kk,J068/3@kk,J062/2@kk"
 PAGES = [
+    # Not a page of the registry: base.html alone, with no query. Its share is the ceiling of any page's.
+    ("site frame, no content", "/bench/frame/"),
     ("overview", "/kk/"),
     ("card list, filtered", "/ru/cards/?level=5&level=6"),
     ("card list, one cell", "/kk/cards/?standard=J068&level=7"),

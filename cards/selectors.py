@@ -6,6 +6,7 @@ cards one profession is :mod:`cards.identity`'s rule, applied here and nowhere e
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -13,11 +14,11 @@ from django.db import models
 from django.db.models import Count, Value
 from django.http import Http404
 
-from cards.compiled import compiled_once
+from cards.compiled import Part, compiled_instances, compiled_once
 from cards.identity import has_occupation_code, profession_key
 from cards.isco import isco_titles
 from cards.models import Ability, Knowledge, LabourFunction, ProfessionCard, RelatedProfession
-from standards.models import Edition, ImportIssue, Standard
+from standards.models import Edition, ImportIssue, SourceDocument, Standard
 
 LEVELS = range(1, 9)
 
@@ -37,6 +38,12 @@ LISTED_FIELDS = (
     "edition__standard__title_kk",
     "edition__standard__title_ru",
 )
+# The same, as the parts of a query compiled once (cards.compiled): (path below the card, model, fields).
+_LISTED_PARTS = (
+    ("", ProfessionCard, ("edition_id", *(f for f in LISTED_FIELDS if "__" not in f))),
+    ("edition", Edition, ("standard_id", "language", "status", "key")),
+    ("edition__standard", Standard, ("code", "title_kk", "title_ru")),
+)
 
 
 @dataclass
@@ -53,21 +60,39 @@ class CardInLanguage:
 def current_card(code: str, position: int, language: str, queryset=None) -> CardInLanguage:
     """The in-force card at ``position`` of standard ``code``, in ``language`` where it exists.
 
-    Otherwise the other language's text (the page says so). Raises Http404.
+    Otherwise the other language's text (the page says so). Raises Http404. The card comes with
+    its edition, standard and order; without ``queryset`` from a query compiled once.
     """
-    queryset = queryset if queryset is not None else ProfessionCard.objects.all()
-    # Ordered by the edition alone (the oldest in-force text of a language first, as the model's
-    # ordering had it): on a query selecting many joined columns, Django's compiler matches each
-    # ordering term against every selected column, and the model's two terms cost more than the query.
-    cards = list(
-        queryset.filter(edition__standard__code=code, edition__status=Edition.Status.IN_FORCE, position=position)
-        .select_related("edition__standard", "edition__document")
-        .order_by("edition_id")
-    )
+    if queryset is None:
+        cards = _in_force_cards_at(code, position)
+    else:
+        # Ordered by the edition alone (the oldest in-force text of a language first, as the model's
+        # ordering had it): on a query selecting many joined columns, Django's compiler matches each
+        # ordering term against every selected column, and the model's two terms cost more than the query.
+        cards = list(
+            queryset.filter(edition__standard__code=code, edition__status=Edition.Status.IN_FORCE, position=position)
+            .select_related("edition__standard", "edition__document")
+            .order_by("edition_id")
+        )
     if not cards:
         raise Http404("No such card")
     cards.sort(key=lambda c: c.edition.language != language)
     return CardInLanguage(cards[0], language)
+
+
+CARD_WITH_EDITION = (
+    Part("", ProfessionCard),
+    Part("edition", Edition),
+    Part("edition__standard", Standard),
+    Part("edition__document", SourceDocument),
+)
+
+
+@compiled_instances(str, int, parts=CARD_WITH_EDITION)
+def _in_force_cards_at(code: str, position: int):
+    return ProfessionCard.objects.filter(
+        edition__standard__code=code, edition__status=Edition.Status.IN_FORCE, position=position
+    ).order_by("edition_id")
 
 
 @dataclass
@@ -140,25 +165,20 @@ def _abilities_and_knowledge(card_id: int):
     return abilities.union(knowledge, all=True).order_by("part", "skill_id", "position")
 
 
-def related_professions_of(card: ProfessionCard):
+def related_professions_of(card: ProfessionCard) -> list[RelatedProfession]:
     """The card's "related professions" rows, each with its linked card's edition and standard. One query."""
-    return (
-        RelatedProfession.objects.filter(card_id=card.pk)
-        .select_related("target__edition__standard")
-        .only(
-            "card_id", "position", "level", "level_max", "title", "target_id", *(f"target__{f}" for f in LISTED_FIELDS)
-        )
-    )
+    return _related_professions(card.pk)
 
 
-# What the card page reads of a card's twin and predecessor besides LISTED_FIELDS: the edition's label.
-TEXT_FIELDS = (
-    "edition__version",
-    "edition__year",
-    "edition__document__kind",
-    "edition__document__order_number",
-    "edition__document__order_date",
+@compiled_instances(
+    int,
+    parts=(
+        Part("", RelatedProfession, ("card_id", "position", "level", "level_max", "title", "target_id")),
+        *(Part(f"target{path and '__'}{path}", model, fields) for path, model, fields in _LISTED_PARTS),
+    ),
 )
+def _related_professions(card_id: int):
+    return RelatedProfession.objects.filter(card_id=card_id)
 
 
 def card_neighbours(
@@ -172,20 +192,12 @@ def card_neighbours(
     ``card`` (``card.twin``, ``card.predecessor``, with their editions' labels): selecting them with
     ``card`` instead joined seven more tables, and planning that query cost more than running this one.
     """
-    queryset = ProfessionCard.objects.filter(edition_id=card.edition_id)
-    if has_occupation_code(card):
-        queryset = queryset | ProfessionCard.objects.readable_in(language).filter(
-            occupation_code=card.occupation_code
-        ).exclude(edition__standard_id=card.edition.standard_id)
     texts = {pk for pk in (card.twin_id, card.predecessor_id) if pk} if with_texts else set()
-    fields = LISTED_FIELDS
-    if texts:
-        queryset = queryset | ProfessionCard.objects.filter(pk__in=texts)
-        fields = (*LISTED_FIELDS, *TEXT_FIELDS)
-    rows = (
-        queryset.select_related("edition__standard", *(["edition__document"] if texts else []))
-        .only(*fields)
-        .order_by("edition__standard__code", "level", "position")
+    with_code = has_occupation_code(card)
+    rows = _neighbour_query(with_code, bool(texts))(
+        card.edition_id,
+        *((language, card.occupation_code, card.edition.standard_id) if with_code else ()),
+        *((card.twin_id or 0, card.predecessor_id or 0) if texts else ()),
     )
     key = profession_key(card)
     ladder, elsewhere = [], []
@@ -201,6 +213,31 @@ def card_neighbours(
             ladder.append(row)
     ladder.sort(key=lambda c: (c.level if c.level is not None else 99, c.position))
     return ladder, elsewhere
+
+
+@functools.cache
+def _neighbour_query(with_code: bool, with_texts: bool):
+    """``card_neighbours``'s query for one shape: with the cards sharing an occupation code, with
+    the twin and the predecessor (their ids 0 where a card has none), compiled once."""
+    kinds = (int, *((str, str, int) if with_code else ()), *((int, int) if with_texts else ()))
+    parts = [Part(path, model, fields) for path, model, fields in _LISTED_PARTS]
+    if with_texts:  # the labels of the twin's and the predecessor's editions
+        parts[1] = Part("edition", Edition, (*parts[1].fields, "version", "year", "document_id"))
+        parts.append(Part("edition__document", SourceDocument, ("kind", "order_number", "order_date")))
+
+    @compiled_instances(*kinds, parts=tuple(parts))
+    def neighbours(edition_id, *rest):
+        queryset = ProfessionCard.objects.filter(edition_id=edition_id)
+        if with_code:
+            language, occupation_code, standard_id, *rest = rest
+            queryset = queryset | ProfessionCard.objects.readable_in(language).filter(
+                occupation_code=occupation_code
+            ).exclude(edition__standard_id=standard_id)
+        if with_texts:
+            queryset = queryset | ProfessionCard.objects.filter(pk__in=rest)
+        return queryset.order_by("edition__standard__code", "level", "position")
+
+    return neighbours
 
 
 def distinct_places(cards, language: str) -> list[ProfessionCard]:

@@ -129,6 +129,11 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", default=600)
 # (standards.revision_feed; one extra connection per process), so a cached page costs no query.
 CONTENT_REVISION_FEED = env_bool("CONTENT_REVISION_FEED", default=True)
 
+# On PostgreSQL, the queries the pages compile once are PREPAREd once per connection (cards.compiled):
+# planning them cost PostgreSQL as much as running them. Off (0) behind a pooler in transaction mode,
+# where a session's prepared statements do not follow it.
+PREPARED_STATEMENTS = env_bool("PREPARED_STATEMENTS", default=True)
+
 # Where the bundled official texts live; import_standards reads them by default.
 ORDERS_DIR = BASE_DIR / "fixtures" / "orders"
 

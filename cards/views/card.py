@@ -30,7 +30,7 @@ def card_detail(request, code: str, position: int):
     """The in-force card at ``position`` of standard ``code``, in the page language where it exists."""
     if code != code.upper():
         return redirect("card_detail", code=code.upper(), position=position, permanent=True)
-    shown = current_card(code, position, get_language(), queryset=_card_with_neighbours())
+    shown = current_card(code, position, get_language())
     return _render_card(request, shown)
 
 

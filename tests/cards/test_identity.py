@@ -7,7 +7,7 @@ from django.urls import reverse
 from cards.identity import card_path, card_reference, normalise_name, profession_key
 from cards.models import ProfessionCard
 from cards.selectors import card_neighbours, professions_of
-from tests.factories import make_card, make_edition
+from tests.factories import make_card, make_edition, make_standard
 
 # --- the rules, on plain values --------------------------------------------------------------
 
@@ -53,6 +53,38 @@ def test_a_card_path_is_its_permalink_in_force_and_its_edition_path_when_superse
     old = make_card(edition=make_edition(standard=card.edition.standard, status="superseded", year=2022), position=4)
     assert card_path(old, "ru") == f"/ru/standards/{code}/editions/2022-kk/cards/4/"
     assert card_path(None) == ""
+
+
+@pytest.mark.django_db
+def test_a_card_path_is_what_reverse_gives_in_each_language_under_a_script_prefix_and_for_an_unusual_code():
+    from django.urls import set_script_prefix
+    from django.utils import translation
+
+    cards = [
+        make_card(edition=make_edition(language="ru"), position=7),
+        make_card(edition=make_edition(status="superseded", year=2021), position=12),
+        make_card(edition=make_edition(standard=make_standard(code="J 07ä")), position=1),  # reverse() quotes it
+    ]
+
+    def reversed_path(card, language):
+        edition = card.edition
+        with translation.override(language):
+            if edition.status == "superseded":
+                return reverse("edition_card_detail", args=[edition.standard.code, edition.key, card.position])
+            return reverse("card_detail", args=[edition.standard.code, card.position])
+
+    for prefix in ("/", "/registry/"):
+        set_script_prefix(prefix)
+        try:
+            for card in cards:
+                for language in ("kk", "ru"):
+                    for _ in range(2):  # the first address is reversed, the second put together
+                        assert card_path(card, language) == reversed_path(card, language)
+                    with translation.override(language):
+                        assert card_path(card) == reversed_path(card, language)
+        finally:
+            set_script_prefix("/")
+    assert card_path(cards[0], "ru").startswith("/ru/cards/") and "%20" in card_path(cards[2], "kk")
 
 
 @pytest.mark.django_db
