@@ -168,31 +168,15 @@ def compiled_instances(*kinds: type, parts: tuple[Part, ...]):
         spans.append((part, start, start + width, parent, attribute, part.attnames.index(part.model._meta.pk.attname)))
         start += width
 
+    columns = tuple(column for part in parts for column in part.columns())
+
     def decorate(build: Callable[..., QuerySet]):
-        @functools.cache
-        def compiled(vendor: str):
-            sentinels = [_sentinel(kind, i) for i, kind in enumerate(kinds)]
-            queryset = build(*sentinels).values_list(*(column for part in parts for column in part.columns()))
-            compiler = queryset.query.get_compiler(connection=connection)
-            text, params = compiler.as_sql()
-            places = {sentinel: i for i, sentinel in enumerate(sentinels)}
-            slots = tuple((places[p],) if type(p) in (int, str) and p in places else p for p in params)
-            if len({slot for slot in slots if isinstance(slot, tuple)}) != len(kinds):
-                raise AssertionError(f"{build.__qualname__} does not read all its parameters")
-            converters = compiler.get_converters([expression for expression, _sql, _alias in compiler.select])
-            statement = Statement.of(text, [kinds[p[0]] if isinstance(p, tuple) else type(p) for p in slots])
-            return compiler, statement, slots, converters
+        query = _CompiledQuery(build, kinds, columns)
 
         @functools.wraps(build)
         def rows(*args) -> list[models.Model]:
-            compiler, statement, params, converters = compiled(connection.vendor)
-            with connection.cursor() as cursor:
-                statement.execute(cursor, [args[p[0]] if isinstance(p, tuple) else p for p in params])
-                fetched = cursor.fetchall()
-            if converters:
-                fetched = compiler.apply_converters(fetched, converters)
             instances, alias = [], connection.alias
-            for row in fetched:
+            for row in query.rows(args):
                 made: dict[str, models.Model | None] = {}
                 for part, begin, end, parent, attribute, pk_index in spans:
                     values = row[begin:end]
@@ -205,7 +189,58 @@ def compiled_instances(*kinds: type, parts: tuple[Part, ...]):
                 instances.append(made[""])
             return instances
 
-        rows.statement = lambda: compiled(connection.vendor)[1]
+        rows.statement = query.statement
         return rows
 
     return decorate
+
+
+def compiled_values(*kinds: type):
+    """Decorate ``build(*params)`` (a ``values_list`` queryset) into ``rows(*params)``: its rows as
+    tuples, the fields' converters applied, compiled once (parameters as in :func:`compiled_instances`)."""
+
+    def decorate(build: Callable[..., QuerySet]):
+        query = _CompiledQuery(build, kinds, None)
+
+        @functools.wraps(build)
+        def rows(*args) -> list[tuple]:
+            return [tuple(row) for row in query.rows(args)]
+
+        rows.statement = query.statement
+        return rows
+
+    return decorate
+
+
+class _CompiledQuery:
+    """``build``'s SQL for parameters of types ``kinds``, compiled once per database vendor, with the
+    converters of its columns (``columns``: read as a ``values_list`` of them; None: as built)."""
+
+    def __init__(self, build: Callable[..., QuerySet], kinds: tuple[type, ...], columns: tuple[str, ...] | None):
+        self.build, self.kinds, self.columns = build, kinds, columns
+        self.compiled = functools.cache(self._compile)
+
+    def _compile(self, vendor: str):
+        sentinels = [_sentinel(kind, i) for i, kind in enumerate(self.kinds)]
+        queryset = self.build(*sentinels)
+        if self.columns is not None:
+            queryset = queryset.values_list(*self.columns)
+        compiler = queryset.query.get_compiler(connection=connection)
+        text, params = compiler.as_sql()
+        places = {sentinel: i for i, sentinel in enumerate(sentinels)}
+        slots = tuple((places[p],) if type(p) in (int, str) and p in places else p for p in params)
+        if len({slot for slot in slots if isinstance(slot, tuple)}) != len(self.kinds):
+            raise AssertionError(f"{self.build.__qualname__} does not read all its parameters")
+        converters = compiler.get_converters([expression for expression, _sql, _alias in compiler.select])
+        statement = Statement.of(text, [self.kinds[p[0]] if isinstance(p, tuple) else type(p) for p in slots])
+        return compiler, statement, slots, converters
+
+    def statement(self) -> Statement:
+        return self.compiled(connection.vendor)[1]
+
+    def rows(self, args: tuple):
+        compiler, statement, slots, converters = self.compiled(connection.vendor)
+        with connection.cursor() as cursor:
+            statement.execute(cursor, [args[p[0]] if isinstance(p, tuple) else p for p in slots])
+            fetched = cursor.fetchall()
+        return compiler.apply_converters(fetched, converters) if converters else fetched

@@ -12,6 +12,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from cards import widgets
+from cards.compiled import Part, compiled_instances, compiled_values
 from cards.form_rendering import FieldGroupRenderer
 from cards.isco import isco_titles
 from cards.models import ProfessionCard
@@ -103,21 +104,12 @@ class CardFilter(django_filters.FilterSet):
         self.filters["isco"].extra["choices"] = self._isco_choices()
 
     def _standard_choices(self) -> list[tuple[str, str]]:
-        return [
-            (standard.code, f"{standard.code} — {standard.title_in(self.language)}")
-            for standard in Standard.objects.only("code", "title_kk", "title_ru").order_by("code")
-        ]
+        return [(standard.code, f"{standard.code} — {standard.title_in(self.language)}") for standard in _standards()]
 
     def _isco_choices(self) -> list[tuple[str, str]]:
         # The groups of the cards themselves: a group whose cards all lack an НКЗ code
         # (8213) has no Occupation row, so no title, but it is still a group one can pick.
-        codes = (
-            ProfessionCard.objects.in_force()
-            .exclude(isco_code="")
-            .values_list("isco_code", flat=True)
-            .distinct()
-            .order_by("isco_code")
-        )
+        codes = [code for (code,) in _isco_codes_in_force()]
         titles = isco_titles(self.language)
         return [(code, f"{code} — {titles[code]}" if code in titles else code) for code in codes]
 
@@ -167,3 +159,21 @@ def page_of(queryset, number: str | None, per_page: int = PAGE_SIZE) -> PageOfCa
             ) % {"number": number, "pages": paginator.num_pages}
             return PageOfCards(None, message, 404)
         return PageOfCards(None, _("The page number must be a whole number from 1."), 400)
+
+
+# The two choice lists every card list and search page reads, compiled once (cards.compiled): Django's
+# compiler building them cost more than PostgreSQL running them.
+@compiled_instances(parts=(Part("", Standard, ("code", "title_kk", "title_ru")),))
+def _standards():
+    return Standard.objects.order_by("code")
+
+
+@compiled_values()
+def _isco_codes_in_force():
+    return (
+        ProfessionCard.objects.in_force()
+        .exclude(isco_code="")
+        .values_list("isco_code")
+        .distinct()
+        .order_by("isco_code")
+    )

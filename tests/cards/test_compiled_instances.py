@@ -158,3 +158,28 @@ def test_a_missing_target_is_none_and_the_row_reads_no_more_queries(registry, dj
     with django_assert_num_queries(0):
         assert unlinked.target is None
         assert all(r.target.edition.standard.code for r in rows if r.target_id)
+
+
+def test_the_card_filters_choices_are_the_standards_and_groups_the_orm_reads(registry, django_assert_num_queries):
+    from cards.filters import CardFilter
+    from cards.isco import isco_titles
+    from standards.models import Standard
+
+    for language in ("kk", "ru"):
+        with django_assert_num_queries(2):
+            filterset = CardFilter({}, language=language)
+        standards = [
+            (s.code, f"{s.code} — {s.title_in(language)}")
+            for s in Standard.objects.only("code", "title_kk", "title_ru").order_by("code")
+        ]
+        codes = (
+            ProfessionCard.objects.in_force()
+            .exclude(isco_code="")
+            .values_list("isco_code", flat=True)
+            .distinct()
+            .order_by("isco_code")
+        )
+        titles = isco_titles(language)
+        groups = [(code, f"{code} — {titles[code]}" if code in titles else code) for code in codes]
+        assert filterset.filters["standard"].extra["choices"] == standards and len(standards) > 20
+        assert filterset.filters["isco"].extra["choices"] == groups and len(groups) > 5
