@@ -8,7 +8,9 @@ PostgreSQL, migrates it and imports the bundled orders; serves it with gunicorn 
 port with DEBUG off (static files collected, as in production); then loads each page in turn with
 ``--clients`` concurrent clients until ``--requests`` answers or ``--seconds`` have passed, and prints
 requests per second and p50/p95 latency per page, with each page's throughput as a share of a
-trivial Django view's on the same server (``bench/trivial_app.py``). The clients run in this
+trivial Django view's on the same server (``bench/trivial_app.py``); the first row after it, the
+site's empty frame (``base.html`` with no content and no query), shows what every page pays before
+its own content and so bounds every page's share from above. The clients run in this
 process, on the same machine: on a small machine they take CPU from the server, which lowers
 every number alike and leaves the ratios meaningful. ``--check`` exits 1 when a page misses its
 target (issue 13): uncached (``--no-page-cache``) the largest card page at least 0.35 of the trivial

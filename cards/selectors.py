@@ -10,7 +10,7 @@ import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import Count, Value
 from django.http import Http404
 
@@ -64,6 +64,9 @@ def current_card(code: str, position: int, language: str, queryset=None) -> Card
     its edition, standard and order; without ``queryset`` from a query compiled once.
     """
     if queryset is None:
+        low, high = connection.ops.integer_field_range(ProfessionCard._meta.get_field("position").get_internal_type())
+        if not low <= position <= high:  # as the ORM does: no card there (the SQL would refuse the number)
+            raise Http404("No such card")
         cards = _in_force_cards_at(code, position)
     else:
         # Ordered by the edition alone (the oldest in-force text of a language first, as the model's

@@ -12,6 +12,7 @@ from cards.identity import has_occupation_code, profession_key
 from cards.models import ProfessionCard, RelatedProfession
 from cards.selectors import LISTED_FIELDS, card_neighbours, current_card, related_professions_of
 from standards.models import Edition
+from tests.factories import make_card
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -183,3 +184,13 @@ def test_the_card_filters_choices_are_the_standards_and_groups_the_orm_reads(reg
         groups = [(code, f"{code} — {titles[code]}" if code in titles else code) for code in codes]
         assert filterset.filters["standard"].extra["choices"] == standards and len(standards) > 20
         assert filterset.filters["isco"].extra["choices"] == groups and len(groups) > 5
+
+
+@pytest.mark.parametrize("position", [-1, 32768, 2**31, 2**63, 10**20])
+def test_a_position_out_of_the_fields_range_is_no_card_and_leaves_the_transaction_usable(db, position):
+    from django.http import Http404
+
+    card = make_card(position=3)
+    with pytest.raises(Http404):
+        current_card(card.edition.standard.code, position, "kk")
+    assert current_card(card.edition.standard.code, 3, "kk").card.pk == card.pk
