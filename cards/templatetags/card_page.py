@@ -120,24 +120,57 @@ def card_title(card) -> SafeString:
     """
     if not getattr(card, "in_other_language", False):
         return escape(card.title)
-    language = get_language()
-    if card.page_label:
-        title = format_html(
-            '<span class="page-label" lang="{}">{}</span> <span class="original-title">({})</span>',
-            language,
-            card.page_label,
-            card.title,
-        )
-    elif card.group_label:
-        title = format_html(
-            '{} <span class="group-label" lang="{}">({})</span>', card.title, language, card.group_label
-        )
-    else:
-        title = escape(card.title)
-    if card.only_in_other_language:
-        mark = gettext("text in Kazakh only") if card.edition.language == "kk" else gettext("text in Russian only")
-        title = format_html('{} <span class="language-mark" lang="{}">{}</span>', title, language, mark)
-    return title
+    return mark_safe(PageTitles().card(card))
+
+
+class PageTitles:
+    """What :func:`card_title` and :func:`standard_title` write, for the many rows of one page (a card
+    list's 25, a comparison's picker, a page of search results): the page language and each message
+    looked up once per page, each standard's title and each language's name written once. Plain
+    ``str``, every text in it escaped: the caller marks the whole it builds safe."""
+
+    def __init__(self):
+        self.language = escaped(get_language())
+        self._standards: dict[int, str] = {}
+        self._language_names: dict[str, str] = {}
+        self._only_in: dict[str, str] | None = None
+
+    def card(self, card) -> str:
+        if not getattr(card, "in_other_language", False):
+            return escaped(card.title)
+        language = self.language
+        if card.page_label:
+            title = (
+                f'<span class="page-label" lang="{language}">{escaped(card.page_label)}</span> '
+                f'<span class="original-title">({escaped(card.title)})</span>'
+            )
+        elif card.group_label:
+            group = escaped(card.group_label)
+            title = f'{escaped(card.title)} <span class="group-label" lang="{language}">({group})</span>'
+        else:
+            title = escaped(card.title)
+        if card.only_in_other_language:
+            if self._only_in is None:
+                self._only_in = {
+                    "kk": escaped(gettext("text in Kazakh only")),
+                    "ru": escaped(gettext("text in Russian only")),
+                }
+            mark = self._only_in["kk" if card.edition.language == "kk" else "ru"]
+            title = f'{title} <span class="language-mark" lang="{language}">{mark}</span>'
+        return title
+
+    def standard(self, standard) -> str:
+        title = self._standards.get(standard.pk)
+        if title is None:
+            title = self._standards[standard.pk] = str(standard_title(standard))
+        return title
+
+    def language_name(self, edition) -> str:
+        """``edition.get_language_display()``, escaped."""
+        name = self._language_names.get(edition.language)
+        if name is None:
+            name = self._language_names[edition.language] = escaped(edition.get_language_display())
+        return name
 
 
 @register.simple_tag
@@ -147,6 +180,7 @@ def card_table_rows(cards, pickable: bool = False) -> SafeString:
     ``includes/compare_pick_checkbox.html``). A list page has 50 of them."""
     compare_label = gettext("Compare “%(title)s”")
     standard_paths: dict[str, str] = {}
+    titles = PageTitles()
     out = []
     for card in cards:
         edition = card.edition
@@ -165,10 +199,10 @@ def card_table_rows(cards, pickable: bool = False) -> SafeString:
         out.append(
             "\n    <tr>\n"
             f'      <th scope="row" lang="{escaped(edition.language)}"><a href="{escaped(card_path(card))}">'
-            f"{card_title(card)}</a></th>\n"
-            f'      <td><a href="{standard_paths[code]}">{escaped(code)}</a> {standard_title(edition.standard)}</td>\n'
+            f"{titles.card(card)}</a></th>\n"
+            f'      <td><a href="{standard_paths[code]}">{escaped(code)}</a> {titles.standard(edition.standard)}</td>\n'
             f'      <td class="number">{escaped(card.level or "—")}</td>\n'
-            f"      <td>{escaped(edition.get_language_display())}</td>\n"
+            f"      <td>{titles.language_name(edition)}</td>\n"
             f'      <td class="code">{escaped(card.occupation_code or "—")}</td>{pick}\n'
             "    </tr>"
         )

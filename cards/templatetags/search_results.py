@@ -19,7 +19,7 @@ from django.utils.translation import get_language, gettext
 
 from cards.identity import card_path
 from cards.markup import escaped
-from cards.templatetags.card_page import card_title, standard_title
+from cards.templatetags.card_page import PageTitles
 
 register = template.Library()
 
@@ -33,6 +33,7 @@ def search_hits(hits) -> SafeString:
     levels_label = escaped(gettext("ОРК levels:"))
     best_mark = escaped(gettext("best match"))
     in_kazakh, in_russian = escaped(gettext("in Kazakh")), escaped(gettext("in Russian"))
+    titles = PageTitles()
     paths: dict[int, str] = {}  # the best card's link is written twice, in its heading and among its levels
 
     def path(card) -> str:
@@ -48,7 +49,7 @@ def search_hits(hits) -> SafeString:
         edition = card.edition
         standard = edition.standard
         if getattr(card, "in_other_language", False):
-            title = f"{card_title(card)}\n"  # includes/card_title.html, its last line break included
+            title = f"{titles.card(card)}\n"  # includes/card_title.html, its last line break included
         else:
             title = best.title
         code = card.occupation_code
@@ -81,9 +82,9 @@ def search_hits(hits) -> SafeString:
             f'            <h3 id="hit-{pk}" lang="{escaped(edition.language)}"><a href="{path(card)}">'
             f"{title}</a></h3>\n"
             '            <p class="hit-meta">\n'
-            f"              <span>{standard_word} {escaped(standard.code)} {standard_title(standard)}\n</span>\n"
+            f"              <span>{standard_word} {escaped(standard.code)} {titles.standard(standard)}\n</span>\n"
             f"              {code}\n"
-            f"              <span>{escaped(edition.get_language_display())}</span>\n"
+            f"              <span>{titles.language_name(edition)}</span>\n"
             "            </p>\n"
             '            <div class="hit-levels">\n'
             f'              <span class="levels-label" id="levels-{pk}">{levels_label}</span>\n'
