@@ -13,7 +13,11 @@ from cards.models import LabourFunction
 from cards.selectors import current_card, function_tree
 from tests.factories import make_card
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    # PREPARE and pg_prepared_statements are PostgreSQL's; on SQLite a compiled query runs its plain SQL.
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's"),
+]
 
 
 def prepared_names() -> set[str]:
