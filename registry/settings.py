@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "registry.context_processors.language_links",
             ],
+            "libraries": {"site_frame": "registry.site_frame"},  # base.html's parts (not an app)
         },
     },
 ]
