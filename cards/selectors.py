@@ -14,7 +14,7 @@ from django.db import connection, models
 from django.db.models import Count, Value
 from django.http import Http404
 
-from cards.compiled import Part, compiled_instances, compiled_once
+from cards.compiled import Part, compiled_instances, compiled_once, compiled_values
 from cards.identity import has_occupation_code, profession_key
 from cards.isco import isco_titles
 from cards.models import Ability, Knowledge, LabourFunction, ProfessionCard, RelatedProfession
@@ -282,15 +282,9 @@ def professions_of(cards: list[ProfessionCard]) -> list[dict]:
 def level_matrix(language: str) -> list[dict]:
     """Rows of standards in force with, per ОРК level, the number of cards readable in ``language``."""
     counts = defaultdict(Counter)
-    per_standard_and_level = (
-        ProfessionCard.objects.readable_in(language)
-        .values_list("edition__standard_id", "level")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    for standard_id, level, n in per_standard_and_level:
+    for standard_id, level, n in _cards_per_standard_and_level(language):
         counts[standard_id][level] += n
-    standards = Standard.objects.filter(editions__status=Edition.Status.IN_FORCE).distinct().order_by("code")
+    standards = _standards_in_force()
     return [
         {
             "standard": standard,
@@ -300,6 +294,23 @@ def level_matrix(language: str) -> list[dict]:
         }
         for standard in standards
     ]
+
+
+# The overview's two reads, compiled once (cards.compiled): building them in Django's compiler cost
+# about what PostgreSQL spends running them.
+@compiled_values(str)
+def _cards_per_standard_and_level(language: str):
+    return (
+        ProfessionCard.objects.readable_in(language)
+        .values_list("edition__standard_id", "level")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+
+
+@compiled_instances(parts=(Part("", Standard),))
+def _standards_in_force():
+    return Standard.objects.filter(editions__status=Edition.Status.IN_FORCE).distinct().order_by("code")
 
 
 def standards_with_levels(language: str) -> list[dict]:

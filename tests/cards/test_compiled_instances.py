@@ -194,3 +194,29 @@ def test_a_position_out_of_the_fields_range_is_no_card_and_leaves_the_transactio
     with pytest.raises(Http404):
         current_card(card.edition.standard.code, position, "kk")
     assert current_card(card.edition.standard.code, 3, "kk").card.pk == card.pk
+
+
+def test_the_overviews_counts_and_standards_are_those_the_orm_reads(registry, django_assert_num_queries):
+    from django.db.models import Count
+
+    from cards.selectors import level_matrix
+    from standards.models import Standard
+
+    in_force = Standard.objects.filter(editions__status=Edition.Status.IN_FORCE).distinct().order_by("code")
+    assert in_force.count() > 20
+    for language in ("kk", "ru"):
+        counts = (
+            ProfessionCard.objects.readable_in(language)
+            .values_list("edition__standard_id", "level")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        per_cell = {(standard_id, level): n for standard_id, level, n in counts}
+        with django_assert_num_queries(2):
+            rows = level_matrix(language)
+        assert [row["standard"].code for row in rows] == [s.code for s in in_force]
+        assert [loaded(row["standard"], ("",)) for row in rows] == [loaded(s, ("",)) for s in in_force]
+        for row in rows:
+            for level, n in row["cells"]:
+                assert n == per_cell.get((row["standard"].pk, level), 0)
+        assert sum(row["total"] for row in rows) == ProfessionCard.objects.readable_in(language).count()
