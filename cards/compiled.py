@@ -79,9 +79,10 @@ class Statement:
     execute_text: str = ""
 
     @classmethod
-    def of(cls, text: str, types: list[type]) -> Statement:
+    def of(cls, text: str, types: list[type], prepared: bool = True) -> Statement:
+        """``prepared`` false: never PREPAREd (queries of many shapes: each would stay with its connection)."""
         names = [_parameter_type(kind) for kind in types]
-        if connection.vendor != "postgresql" or None in names:
+        if not prepared or connection.vendor != "postgresql" or None in names:
             return cls(text)
         numbers = iter(range(1, len(types) + 1))
         numbered = _PLACEHOLDER.sub(lambda m: f"${next(numbers)}" if m[1] == "s" else "%", text)
@@ -151,13 +152,13 @@ def _sentinel(kind: type, index: int):
     raise TypeError(f"no sentinel for {kind!r}")
 
 
-def compiled_instances(*kinds: type, parts: tuple[Part, ...]):
+def compiled_instances(*kinds: type, parts: tuple[Part, ...], prepared: bool = True):
     """Decorate ``build(*params)`` (a queryset of ``parts[0].model``, filtered and ordered, without
     select_related or only: the parts say what is read) into ``rows(*params)``: the instances, each
     with the parts after the first set on it, as ``select_related(...).only(...)`` would give them.
 
     ``kinds`` are the parameters' types (``int`` or ``str``); each must reach the SQL unchanged
-    (plain lookups such as ``exact`` and ``in``).
+    (plain lookups such as ``exact`` and ``in``). ``prepared``: see :meth:`Statement.of`.
     """
     if parts[0].path:
         raise ValueError("the first part is the queried model itself")
@@ -171,7 +172,7 @@ def compiled_instances(*kinds: type, parts: tuple[Part, ...]):
     columns = tuple(column for part in parts for column in part.columns())
 
     def decorate(build: Callable[..., QuerySet]):
-        query = _CompiledQuery(build, kinds, columns)
+        query = _CompiledQuery(build, kinds, columns, prepared)
 
         @functools.wraps(build)
         def rows(*args) -> list[models.Model]:
@@ -195,12 +196,12 @@ def compiled_instances(*kinds: type, parts: tuple[Part, ...]):
     return decorate
 
 
-def compiled_values(*kinds: type):
+def compiled_values(*kinds: type, prepared: bool = True):
     """Decorate ``build(*params)`` (a ``values_list`` queryset) into ``rows(*params)``: its rows as
     tuples, the fields' converters applied, compiled once (parameters as in :func:`compiled_instances`)."""
 
     def decorate(build: Callable[..., QuerySet]):
-        query = _CompiledQuery(build, kinds, None)
+        query = _CompiledQuery(build, kinds, None, prepared)
 
         @functools.wraps(build)
         def rows(*args) -> list[tuple]:
@@ -216,8 +217,8 @@ class _CompiledQuery:
     """``build``'s SQL for parameters of types ``kinds``, compiled once per database vendor, with the
     converters of its columns (``columns``: read as a ``values_list`` of them; None: as built)."""
 
-    def __init__(self, build: Callable[..., QuerySet], kinds: tuple[type, ...], columns: tuple[str, ...] | None):
-        self.build, self.kinds, self.columns = build, kinds, columns
+    def __init__(self, build, kinds: tuple[type, ...], columns: tuple[str, ...] | None, prepared: bool = True):
+        self.build, self.kinds, self.columns, self.prepared = build, kinds, columns, prepared
         self.compiled = functools.cache(self._compile)
 
     def _compile(self, vendor: str):
@@ -232,7 +233,8 @@ class _CompiledQuery:
         if len({slot for slot in slots if isinstance(slot, tuple)}) != len(self.kinds):
             raise AssertionError(f"{self.build.__qualname__} does not read all its parameters")
         converters = compiler.get_converters([expression for expression, _sql, _alias in compiler.select])
-        statement = Statement.of(text, [self.kinds[p[0]] if isinstance(p, tuple) else type(p) for p in slots])
+        types = [self.kinds[p[0]] if isinstance(p, tuple) else type(p) for p in slots]
+        statement = Statement.of(text, types, self.prepared)
         return compiler, statement, slots, converters
 
     def statement(self) -> Statement:

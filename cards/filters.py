@@ -116,10 +116,15 @@ class CardFilter(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         if not self.form.is_valid():
             return queryset.none()
-        queryset = super().filter_queryset(queryset)
-        data = self.form.cleaned_data
+        return self.filtered(queryset, self.form.cleaned_data, self.language)
+
+    def filtered(self, queryset, data: dict, language: str):
+        """``queryset`` through each filter with the value in ``data`` (cleaned data, or stand-ins for
+        it: ``cards.list_pages``), then readable in ``language`` unless a language is chosen, and ordered."""
+        for name, value in data.items():  # as django-filter's FilterSet.filter_queryset
+            queryset = self.filters[name].filter(queryset, value)
         if not data.get("language"):
-            queryset = queryset.readable_in(self.language)
+            queryset = queryset.readable_in(language)
         if not data.get("sort"):
             queryset = queryset.order_by(*SORTS["standard"])
         return queryset

@@ -39,7 +39,7 @@ LISTED_FIELDS = (
     "edition__standard__title_ru",
 )
 # The same, as the parts of a query compiled once (cards.compiled): (path below the card, model, fields).
-_LISTED_PARTS = (
+LISTED_PARTS = (
     ("", ProfessionCard, ("edition_id", *(f for f in LISTED_FIELDS if "__" not in f))),
     ("edition", Edition, ("standard_id", "language", "status", "key")),
     ("edition__standard", Standard, ("code", "title_kk", "title_ru")),
@@ -177,7 +177,7 @@ def related_professions_of(card: ProfessionCard) -> list[RelatedProfession]:
     int,
     parts=(
         Part("", RelatedProfession, ("card_id", "position", "level", "level_max", "title", "target_id")),
-        *(Part(f"target{path and '__'}{path}", model, fields) for path, model, fields in _LISTED_PARTS),
+        *(Part(f"target{path and '__'}{path}", model, fields) for path, model, fields in LISTED_PARTS),
     ),
 )
 def _related_professions(card_id: int):
@@ -223,7 +223,7 @@ def _neighbour_query(with_code: bool, with_texts: bool):
     """``card_neighbours``'s query for one shape: with the cards sharing an occupation code, with
     the twin and the predecessor (their ids 0 where a card has none), compiled once."""
     kinds = (int, *((str, str, int) if with_code else ()), *((int, int) if with_texts else ()))
-    parts = [Part(path, model, fields) for path, model, fields in _LISTED_PARTS]
+    parts = [Part(path, model, fields) for path, model, fields in LISTED_PARTS]
     if with_texts:  # the labels of the twin's and the predecessor's editions
         parts[1] = Part("edition", Edition, (*parts[1].fields, "version", "year", "document_id"))
         parts.append(Part("edition__document", SourceDocument, ("kind", "order_number", "order_date")))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
-from cards.filters import CardFilter, page_of
+from cards.filters import CardFilter
 from cards.isco import isco_titles
+from cards.list_pages import page_of_cards
 from cards.models import Occupation, ProfessionCard
 from cards.selectors import LISTED_FIELDS, with_page_labels
 from standards.caching import cached_by_revision
@@ -17,7 +18,7 @@ def card_list(request):
     filterset = CardFilter(request.GET, ProfessionCard.objects.select_related("edition__standard").only(*LISTED_FIELDS))
     ctx = {"filterset": filterset, "form": filterset.form, "page": None, "error": "", "status": 200}
     if filterset.is_valid():
-        result = page_of(filterset.qs, request.GET.get("page"))
+        result = page_of_cards(filterset, request.GET.get("page"))
         ctx.update(page=result.page, error=result.error, status=result.status)
         if result.page:
             ctx["cards"] = with_page_labels(result.page.object_list, get_language())
