@@ -335,6 +335,37 @@ def standards_with_levels(language: str) -> list[dict]:
     return rows
 
 
+def _names_in(language: str, twin_ids: list[int], codes: list[str]) -> list[tuple[int, str, str]]:
+    """(pk, НКЗ code, title) of the cards ``twin_ids`` and of the in-force cards in ``language`` with one
+    of the ``codes``, in the order of a ladder: by a query compiled once per number of each (a page
+    of a list asks it every time)."""
+    if not twin_ids and not codes:
+        return []  # as the ORM: a filter on two empty lists matches nothing, without a query
+    if not codes:  # nor does the language then reach the SQL
+        return _names_query(len(twin_ids), 0)(*twin_ids)
+    return _names_query(len(twin_ids), len(codes))(*twin_ids, *codes, language)
+
+
+@functools.lru_cache(maxsize=256)
+def _names_query(twins: int, codes: int):
+    @compiled_values(*[int] * twins, *[str] * codes, *[str] * bool(codes), prepared=False)  # many shapes: not PREPAREd
+    def names(*values):
+        return (
+            ProfessionCard.objects.filter(
+                models.Q(pk__in=values[:twins])
+                | models.Q(
+                    occupation_code__in=values[twins : twins + codes],
+                    edition__language=values[-1] if codes else "",
+                    edition__status=Edition.Status.IN_FORCE,
+                )
+            )
+            .order_by("edition__standard__code", "level", "position")
+            .values_list("pk", "occupation_code", "title")
+        )
+
+    return names
+
+
 def level_span(levels: list[int | None]) -> str:
     """``[5, 6, 7, 8]`` -> ``5–8``; ``[3, 5, 6]`` -> ``3, 5, 6``."""
     present = sorted({level for level in levels if level})
@@ -360,18 +391,9 @@ def with_page_labels(cards, language: str) -> list[ProfessionCard]:
     names: dict[int, str] = {}
     by_code: dict[str, str] = {}
     if others:
-        twin_ids = [card.twin_id for card in others if card.twin_id]
-        codes = {card.occupation_code for card in others if has_occupation_code(card)}
-        rows = (
-            ProfessionCard.objects.filter(
-                models.Q(pk__in=twin_ids)
-                | models.Q(
-                    occupation_code__in=codes, edition__language=language, edition__status=Edition.Status.IN_FORCE
-                )
-            )
-            .order_by("edition__standard__code", "level", "position")
-            .values_list("pk", "occupation_code", "title")
-        )
+        twin_ids = sorted({card.twin_id for card in others if card.twin_id})
+        codes = sorted({card.occupation_code for card in others if has_occupation_code(card)})
+        rows = _names_in(language, twin_ids, codes)
         for pk, code, title in rows:
             names[pk] = title
             by_code.setdefault(code, title)

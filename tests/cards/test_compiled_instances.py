@@ -220,3 +220,30 @@ def test_the_overviews_counts_and_standards_are_those_the_orm_reads(registry, dj
             for level, n in row["cells"]:
                 assert n == per_cell.get((row["standard"].pk, level), 0)
         assert sum(row["total"] for row in rows) == ProfessionCard.objects.readable_in(language).count()
+
+
+def test_the_page_labels_names_are_those_the_orm_reads_for_every_page_of_cards(registry):
+    from django.db.models import Q
+
+    from cards.selectors import _names_in
+
+    def orm_names(language, twin_ids, codes):
+        return list(
+            ProfessionCard.objects.filter(
+                Q(pk__in=twin_ids)
+                | Q(occupation_code__in=codes, edition__language=language, edition__status=Edition.Status.IN_FORCE)
+            )
+            .order_by("edition__standard__code", "level", "position")
+            .values_list("pk", "occupation_code", "title")
+        )
+
+    cards = list(ProfessionCard.objects.order_by("pk"))
+    twins = sorted({card.twin_id for card in cards if card.twin_id})
+    codes = sorted({card.occupation_code for card in cards if has_occupation_code(card)})
+    assert len(twins) > 50 and len(codes) > 40
+    cases = [(twins[i : i + 25], codes[i : i + 25]) for i in range(0, 100, 25)]
+    cases += [(twins[:3], []), ([], codes[:3]), (twins[:1], codes[:1]), ([], []), (twins[:40], codes[:2])]
+    for language in ("kk", "ru"):
+        for twin_ids, some_codes in cases:
+            assert _names_in(language, twin_ids, some_codes) == orm_names(language, twin_ids, some_codes)
+    assert any(_names_in("ru", [], codes[:25])) and any(_names_in("kk", twins[:3], []))
