@@ -24,6 +24,7 @@ from django.utils.translation import get_language
 register = template.Library()
 
 _rendered: dict[tuple, SafeString] = {}
+MAX_PARTS = 256
 
 
 @register.simple_tag
@@ -34,6 +35,8 @@ def frame_part(template_name: str) -> SafeString:
     if part is None:
         part = mark_safe(get_template(template_name).render({}))
         if not settings.DEBUG:
+            if len(_rendered) >= MAX_PARTS:  # script prefixes come from the server: a bound all the same
+                _rendered.clear()
             _rendered[key] = part
     return part
 

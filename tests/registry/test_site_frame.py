@@ -139,3 +139,16 @@ def test_under_a_script_prefix_the_language_links_stay_under_it():
 
     assert plain == "/kk/cards/J074/4/?level=5"
     assert prefixed == "/registry/kk/cards/J074/4/?level=5"
+
+
+def test_the_parts_kept_are_bounded_whatever_the_script_prefixes(monkeypatch):
+    monkeypatch.setattr(site_frame, "MAX_PARTS", 4)
+    before = get_script_prefix()
+    try:
+        with translation.override("kk"):
+            for n in range(10):
+                set_script_prefix(f"/p{n}/")
+                assert f'href="/p{n}/kk/cards/"' in site_frame.frame_part("includes/site_menu.html")
+    finally:
+        set_script_prefix(before)
+    assert len(site_frame._rendered) <= 4
