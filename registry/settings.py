@@ -87,7 +87,10 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "registry.context_processors.language_links",
             ],
-            "libraries": {"site_frame": "registry.site_frame"},  # base.html's parts (not an app)
+            "libraries": {
+                "site_frame": "registry.site_frame",  # base.html's parts (registry is not an app)
+                "i18n": "registry.template_i18n",  # Django's, with constant {% translate %} rendered once
+            },
         },
     },
 ]
