@@ -89,7 +89,8 @@ TEMPLATES = [
             ],
             "libraries": {
                 "site_frame": "registry.site_frame",  # base.html's parts (registry is not an app)
-                "i18n": "registry.template_i18n",  # Django's, with constant {% translate %} rendered once
+                # Django's i18n tags, with a literal {% translate %} rendered once: the templates load it
+                "registry_i18n": "registry.template_i18n",
             },
         },
     },

@@ -1,11 +1,13 @@
 """Django's ``i18n`` template library, with ``{% translate "a constant message" %}`` rendered once.
 
-``TEMPLATES["OPTIONS"]["libraries"]`` registers this module as ``i18n``, so every ``{% load i18n %}``
-loads it: Django's own tags and filters, unchanged, except that a ``{% translate %}`` of a literal
-message (no variable, filter, context or ``as``) keeps what it rendered, per interface language and
-autoescaping, and gives it again. Django's node built a lazy translation object, looked up the
-active translation through a thread-local and escaped the result on every render: 6.6 µs a tag,
-some sixty a card page. What it keeps is exactly what Django's node rendered (the output of a
+``TEMPLATES["OPTIONS"]["libraries"]`` registers this module as ``registry_i18n``, and the project's
+templates load it instead of ``i18n`` (``{% load registry_i18n %}``; a template that loads Django's
+``i18n`` still works, only slower; Django's system check refuses one name for two libraries, so it
+is not registered as ``i18n`` itself): Django's own tags and filters, unchanged, except that a
+``{% translate %}`` of a literal message (no variable, filter, context or ``as``) keeps what it
+rendered, per interface language and autoescaping, and gives it again. Django's node built a lazy
+translation object and looked up the active translation through a thread-local on every render:
+6.6 µs a tag, some sixty a card page. What it keeps is exactly what Django's node rendered (the output of a
 literal message depends on nothing else). Under DEBUG (catalogues reloaded while the server runs)
 it keeps nothing, and a changed setting (tests change ``LOCALE_PATHS``) has every node render anew.
 ``makemessages`` reads templates as text and is not affected.

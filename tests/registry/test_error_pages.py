@@ -108,10 +108,11 @@ def test_the_500_page_renders_without_the_context_processors(failing_client, set
         {
             **settings.TEMPLATES[0],
             "OPTIONS": {
+                **settings.TEMPLATES[0]["OPTIONS"],  # the template libraries the pages load
                 "context_processors": [
                     *settings.TEMPLATES[0]["OPTIONS"]["context_processors"],
                     f"{__name__}.exploding_context_processor",
-                ]
+                ],
             },
         }
     ]

@@ -1,6 +1,7 @@
 """{% translate %} of a literal message is rendered once per language and gives exactly what Django's tag gives."""
 
 import copy
+import re
 from pathlib import Path
 from unittest import mock
 
@@ -21,7 +22,7 @@ TEMPLATES_DIR = Path(settings.BASE_DIR) / "templates"
 def djangos_templates() -> list[dict]:
     """The TEMPLATES setting with Django's own i18n library."""
     plain = copy.deepcopy(settings.TEMPLATES)
-    plain[0]["OPTIONS"]["libraries"] = {**plain[0]["OPTIONS"]["libraries"], "i18n": "django.templatetags.i18n"}
+    plain[0]["OPTIONS"]["libraries"] = {**plain[0]["OPTIONS"]["libraries"], "registry_i18n": "django.templatetags.i18n"}
     return plain
 
 
@@ -58,7 +59,7 @@ def test_every_constant_message_renders_as_djangos_tag_renders_it(language, auto
 
 def test_hostile_and_percent_messages_render_as_djangos():
     source = (
-        "{% load i18n %}"
+        "{% load registry_i18n %}"
         "{% translate '<b>bold</b> & \"quoted\"' %}|{% translate '100% sure, 50%% off' %}|"
         "{% translate \"it's\" %}|{% translate 'Standards' noop %}"
     )
@@ -70,7 +71,7 @@ def test_hostile_and_percent_messages_render_as_djangos():
 
 
 def test_a_message_is_looked_up_once_per_language():
-    node = engines["django"].from_string("{% load i18n %}{% translate 'Standards' %}")
+    node = engines["django"].from_string("{% load registry_i18n %}{% translate 'Standards' %}")
     with mock.patch.object(django_i18n.TranslateNode, "render", autospec=True, side_effect=lambda n, c: "x") as django:
         for _ in range(3):
             for language in ("kk", "ru"):
@@ -80,7 +81,7 @@ def test_a_message_is_looked_up_once_per_language():
 
 
 def test_each_language_gets_its_own_text():
-    node = engines["django"].from_string("{% load i18n %}{% translate 'Standards' %}")
+    node = engines["django"].from_string("{% load registry_i18n %}{% translate 'Standards' %}")
     with translation.override("kk"):
         kazakh = node.render({})
     with translation.override("ru"):
@@ -98,21 +99,21 @@ def test_each_language_gets_its_own_text():
     ],
 )
 def test_a_message_of_a_variable_a_context_a_filter_or_as_is_djangos_node(tag):
-    compiled = engines["django"].from_string("{% load i18n %}" + tag)
+    compiled = engines["django"].from_string("{% load registry_i18n %}" + tag)
     assert not compiled.template.nodelist.get_nodes_by_type(ConstantTranslateNode)
     assert compiled.template.nodelist.get_nodes_by_type(django_i18n.TranslateNode)
 
 
 def test_under_debug_nothing_is_kept(settings):
     settings.DEBUG = True
-    node = engines["django"].from_string("{% load i18n %}{% translate 'Standards' %}")
+    node = engines["django"].from_string("{% load registry_i18n %}{% translate 'Standards' %}")
     with translation.override("kk"):
         node.render({})
     assert all(not getattr(n, "rendered", {}) for n in node.template.nodelist.get_nodes_by_type(ConstantTranslateNode))
 
 
 def test_a_changed_setting_renders_every_message_anew(settings):
-    node = engines["django"].from_string("{% load i18n %}{% translate 'Standards' %}")
+    node = engines["django"].from_string("{% load registry_i18n %}{% translate 'Standards' %}")
     with translation.override("ru"):
         assert node.render({}) == "Стандарты"
         settings.LOCALE_PATHS = []  # the project's catalogues gone: Django's own only
@@ -133,3 +134,12 @@ def test_pages_are_byte_identical_to_djangos_i18n(client, path):
     with override_settings(TEMPLATES=djangos_templates()):
         theirs = client.get(path).content
     assert ours == theirs and b"<html" in ours
+
+
+def test_the_projects_templates_load_this_library_not_djangos():
+    loads_djangos = [
+        str(path.relative_to(TEMPLATES_DIR))
+        for path in TEMPLATES_DIR.rglob("*.html")
+        if re.search(r"\{% load [^%]*\bi18n\b(?! from)[^%]*%\}", path.read_text(encoding="utf-8"))
+    ]
+    assert loads_djangos == []
